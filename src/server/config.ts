@@ -1,0 +1,85 @@
+// The only reader of process.env: parses the environment once, fails fast with every problem listed.
+import path from 'node:path';
+
+export type DeploymentEnv = 'development' | 'test' | 'production';
+
+export interface Config {
+  nodeEnv: DeploymentEnv;
+  host: string;
+  port: number;
+  /** Folder of the embedded database (PGlite) and of uploaded files. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of the embedded database. */
+  databaseUrl: string | undefined;
+  /** Folder with the real public data the first start seeds from. */
+  seedDir: string;
+  /** Seed units, agencies and procedures on first start. */
+  seedOnStart: boolean;
+  /** Province whose agencies are seeded (statistics-office code). */
+  seedProvinceCode: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Maximum connections of the PostgreSQL pool. */
+  databasePoolSize: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Parses the given environment (process.env by default); throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (!['development', 'test', 'production'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = nodeEnvRaw as DeploymentEnv;
+
+  const readInt = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const readBool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    if (['0', 'false', 'no'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const seedProvinceCode = env.SEED_PROVINCE_CODE ?? '01';
+  if (!/^\d{2}$/.test(seedProvinceCode)) problems.push('SEED_PROVINCE_CODE must be a two-digit province code');
+
+  const config: Config = {
+    nodeEnv,
+    host: env.HOST ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    port: readInt('PORT', 3000, 0, 65535),
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    seedDir: path.resolve(env.SEED_DIR || './seed'),
+    seedOnStart: readBool('SEED_ON_START', true),
+    seedProvinceCode,
+    logLevel,
+    databasePoolSize: readInt('DATABASE_POOL_SIZE', 10, 1, 500),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
