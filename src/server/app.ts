@@ -1,0 +1,57 @@
+// Builds the HTTP app from its dependencies: OpenAPI, error handling, API routes and the web pages.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { Type } from 'typebox';
+import type { Deps } from './deps.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
+import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
+import { unitsRoutes } from './modules/units/units.routes.ts';
+
+const WEB_ROOT = fileURLToPath(new URL('../web/public', import.meta.url));
+
+export async function createApp(deps: Deps) {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    genReqId: () => crypto.randomUUID(),
+    // Report every invalid field at once, not only the first.
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'motcua API', version: '0.1.0', description: 'Một cửa: administrative procedures of a Vietnamese province' },
+      tags: [
+        { name: 'system', description: 'Health' },
+        { name: 'procedures', description: 'Thủ tục hành chính: procedure catalogue' },
+        { name: 'units', description: 'Đơn vị hành chính: administrative units as a dated hierarchy' },
+        { name: 'agencies', description: 'Cơ quan, đơn vị: agencies' },
+      ],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        { schema: { tags: ['system'], summary: 'Ready once migrations and the seed are done', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+        async () => ({ status: 'ok' as const }),
+      );
+      await api.register(proceduresRoutes(deps));
+      await api.register(unitsRoutes(deps));
+      await api.register(agenciesRoutes(deps));
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(fastifyStatic, { root: path.resolve(WEB_ROOT), prefix: '/', index: ['index.html'] });
+  return app;
+}
+

@@ -1,0 +1,43 @@
+// The composition root: builds everything the app needs once, by hand (no DI container).
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { openDatabase, type Database, type Db } from './db/client.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Deps {
+  config: Config;
+  database: Database;
+  db: Db;
+  log: Logger;
+  clock: Clock;
+}
+
+export interface DepsOverrides {
+  database?: Database;
+  clock?: Clock;
+  log?: Logger;
+}
+
+/** Opens the database named by the config (PGlite in DATA_DIR unless DATABASE_URL is set). */
+export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
+  const log = overrides.log ?? pino({ level: config.logLevel });
+  const database =
+    overrides.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDir: path.join(config.dataDir, 'pglite'),
+      poolSize: config.databasePoolSize,
+    }));
+  return { config, database, db: database.db, log, clock: overrides.clock ?? systemClock };
+}
+
+/** Today's date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */
+export function vietnamToday(clock: Clock): string {
+  return new Date(clock.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
