@@ -26,7 +26,11 @@ export async function createApp(deps: Deps) {
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'motcua API', version: '0.1.0', description: 'Một cửa: administrative procedures of a Vietnamese province' },
+      info: {
+        title: 'motcua API',
+        version: '0.1.0',
+        description: 'Một cửa: administrative procedures of a Vietnamese province',
+      },
       tags: [
         { name: 'system', description: 'Health' },
         { name: 'procedures', description: 'Thủ tục hành chính: procedure catalogue' },
@@ -41,7 +45,13 @@ export async function createApp(deps: Deps) {
     async (api) => {
       api.get(
         '/health',
-        { schema: { tags: ['system'], summary: 'Ready once migrations and the seed are done', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+        {
+          schema: {
+            tags: ['system'],
+            summary: 'Ready once migrations and the seed are done',
+            response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+          },
+        },
         async () => ({ status: 'ok' as const }),
       );
       await api.register(proceduresRoutes(deps));
@@ -54,4 +64,3 @@ export async function createApp(deps: Deps) {
   await app.register(fastifyStatic, { root: path.resolve(WEB_ROOT), prefix: '/', index: ['index.html'] });
   return app;
 }
-

@@ -66,7 +66,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
   const seedProvinceCode = env.SEED_PROVINCE_CODE ?? '01';
-  if (!/^\d{2}$/.test(seedProvinceCode)) problems.push('SEED_PROVINCE_CODE must be a two-digit province code');
+  if (!/^\d{2}$/.test(seedProvinceCode))
+    problems.push('SEED_PROVINCE_CODE must be a two-digit province code');
 
   const config: Config = {
     nodeEnv,

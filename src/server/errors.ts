@@ -37,7 +37,9 @@ export class AppError extends Error {
   }
 
   static notFound(what: string, whatEn: string, id: string): AppError {
-    return new AppError('NOT_FOUND', `Không tìm thấy ${what} "${id}".`, `${whatEn} "${id}" was not found.`, { id });
+    return new AppError('NOT_FOUND', `Không tìm thấy ${what} "${id}".`, `${whatEn} "${id}" was not found.`, {
+      id,
+    });
   }
 
   static invalidInput(issues: FieldIssue[]): AppError {

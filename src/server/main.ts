@@ -12,7 +12,8 @@ async function main() {
   await deps.database.migrate();
   if (config.seedOnStart) {
     const result = await seedCatalogue(deps, createProgress(process.stdout));
-    if (result.seeded) deps.log.info({ seconds: (Date.now() - startedAt) / 1000 }, 'first-start seed finished');
+    if (result.seeded)
+      deps.log.info({ seconds: (Date.now() - startedAt) / 1000 }, 'first-start seed finished');
   }
   const app = await createApp(deps);
   const shutdown = async (signal: string) => {
@@ -27,7 +28,10 @@ async function main() {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  const engine = deps.database.engine === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  const engine =
+    deps.database.engine === 'pglite'
+      ? `embedded PostgreSQL in ${config.dataDir}`
+      : 'PostgreSQL (DATABASE_URL)';
   process.stdout.write(
     `\nmotcua is ready (${engine}), started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s\n` +
       `  Portal:   http://${shownHost}:${port}/\n  API docs: http://${shownHost}:${port}/api/docs\n\n`,
@@ -38,7 +42,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`motcua failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `motcua failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -29,7 +29,12 @@ export const AGENCY_TYPE_LABELS: Record<AgencyType, { vi: string; en: string }> 
 export const AGENCY_CODE_PATTERN = '^[0-9A-Z.]{1,35}$';
 
 export function isValidAgencyCode(code: string): boolean {
-  return new RegExp(AGENCY_CODE_PATTERN).test(code) && !code.startsWith('.') && !code.endsWith('.') && !code.includes('..');
+  return (
+    new RegExp(AGENCY_CODE_PATTERN).test(code) &&
+    !code.startsWith('.') &&
+    !code.endsWith('.') &&
+    !code.includes('..')
+  );
 }
 
 /** Prefix of demo placeholder codes: obviously not official, and still valid codes so dossier codes can be made. */

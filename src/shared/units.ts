@@ -23,22 +23,24 @@ export type MergeType = (typeof MERGE_TYPES)[number];
 
 /** Vietnamese type names (as in the statistics-office lists) → our type and level. */
 const TYPE_BY_VIETNAMESE_NAME: Record<string, { type: UnitType; level: UnitLevel }> = {
-  'tỉnh': { type: 'province', level: 'province' },
+  tỉnh: { type: 'province', level: 'province' },
   'thành phố trực thuộc trung ương': { type: 'municipality', level: 'province' },
-  'quận': { type: 'urban_district', level: 'district' },
-  'huyện': { type: 'rural_district', level: 'district' },
+  quận: { type: 'urban_district', level: 'district' },
+  huyện: { type: 'rural_district', level: 'district' },
   'thị xã': { type: 'district_town', level: 'district' },
   'thành phố thuộc tỉnh': { type: 'provincial_city', level: 'district' },
   'thành phố thuộc thành phố trực thuộc trung ương': { type: 'municipal_city', level: 'district' },
-  'phường': { type: 'ward', level: 'commune' },
-  'xã': { type: 'commune', level: 'commune' },
+  phường: { type: 'ward', level: 'commune' },
+  xã: { type: 'commune', level: 'commune' },
   'thị trấn': { type: 'township', level: 'commune' },
   'đặc khu': { type: 'special_zone', level: 'commune' },
   'đặc khu tại hải đảo': { type: 'special_zone', level: 'commune' },
 };
 
 /** Classifies a unit by its full Vietnamese type name; undefined when the name is not a known unit type. */
-export function classifyUnitType(vietnameseTypeName: string): { type: UnitType; level: UnitLevel } | undefined {
+export function classifyUnitType(
+  vietnameseTypeName: string,
+): { type: UnitType; level: UnitLevel } | undefined {
   return TYPE_BY_VIETNAMESE_NAME[vietnameseTypeName.normalize('NFC').trim().toLowerCase()];
 }
 

@@ -7,7 +7,9 @@ runCommand(
     if (deps.config.nodeEnv === 'production' && !args.includes('--yes')) {
       throw new Error('Refusing to reset a production database without --yes.');
     }
-    await deps.db.execute(sql.raw('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;'));
+    await deps.db.execute(
+      sql.raw('DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public;'),
+    );
     await deps.database.migrate();
     process.stdout.write(`Database reset (${deps.database.engine}); the next start seeds it again.\n`);
   },

@@ -6,7 +6,8 @@ import { printIssues, runCommand } from './run-command.ts';
 
 runCommand(async (deps, args) => {
   const files = args.filter((arg) => !arg.startsWith('-'));
-  if (files.length === 0) throw new Error('Usage: npm run import:procedures -- <file.jsonl|file.json> [more files]');
+  if (files.length === 0)
+    throw new Error('Usage: npm run import:procedures -- <file.jsonl|file.json> [more files]');
   for (const file of files) {
     const result = await importProcedures(deps.db, path.resolve(file), createProgress());
     process.stdout.write(

@@ -44,13 +44,18 @@ export interface DatabaseOptions {
 const MIGRATION_LOCK_KEY = 4_815_162_342;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openPglite(options);
 }
 
 async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
   // Every session speaks UTC; presentation converts to Vietnam time explicitly.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: '-c TimeZone=UTC' });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool reconnects.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection error: ${error.message}`));
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  let closed = false;
   return {
     db,
     engine: 'postgres',
@@ -65,6 +70,8 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
       }
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await pool.end();
     },
   };

@@ -58,8 +58,12 @@ export const adminUnits = pgTable(
 export const adminUnitSuccessions = pgTable(
   'admin_unit_successions',
   {
-    oldUnitId: uuid('old_unit_id').notNull().references(() => adminUnits.id, { onDelete: 'cascade' }),
-    newUnitId: uuid('new_unit_id').notNull().references(() => adminUnits.id, { onDelete: 'cascade' }),
+    oldUnitId: uuid('old_unit_id')
+      .notNull()
+      .references(() => adminUnits.id, { onDelete: 'cascade' }),
+    newUnitId: uuid('new_unit_id')
+      .notNull()
+      .references(() => adminUnits.id, { onDelete: 'cascade' }),
     mergeType: text('merge_type').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     source: text('source').notNull(),
@@ -146,7 +150,9 @@ export const procedureVersions = pgTable(
   'procedure_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    procedureId: uuid('procedure_id').notNull().references(() => procedures.id, { onDelete: 'cascade' }),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     contentHash: text('content_hash').notNull(),
     nationalCode: text('national_code'),
@@ -182,8 +188,14 @@ export const procedureVersions = pgTable(
     index('procedure_versions_procedure_idx').on(t.procedureId),
     index('procedure_versions_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('procedure_versions_levels_idx').using('gin', t.levels),
-    check('procedure_versions_online_level_old_check', sql`${t.onlineLevelOld} is null or ${t.onlineLevelOld} between 1 and 4`),
-    check('procedure_versions_online_level_check', sql`${t.onlineLevel} is null or ${t.onlineLevel} in ('full', 'partial')`),
+    check(
+      'procedure_versions_online_level_old_check',
+      sql`${t.onlineLevelOld} is null or ${t.onlineLevelOld} between 1 and 4`,
+    ),
+    check(
+      'procedure_versions_online_level_check',
+      sql`${t.onlineLevel} is null or ${t.onlineLevel} in ('full', 'partial')`,
+    ),
   ],
 );
 
@@ -192,7 +204,9 @@ export const procedureVariants = pgTable(
   'procedure_variants',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    versionId: uuid('version_id').notNull().references(() => procedureVersions.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => procedureVersions.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     name: text('name').notNull(),
     isDefault: boolean('is_default').notNull(),
@@ -205,7 +219,9 @@ export const procedureChannelOptions = pgTable(
   'procedure_channel_options',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    variantId: uuid('variant_id').notNull().references(() => procedureVariants.id, { onDelete: 'cascade' }),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => procedureVariants.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     channel: text('channel').notNull(),
     durationValue: numeric('duration_value', { mode: 'number' }),
@@ -223,7 +239,10 @@ export const procedureChannelOptions = pgTable(
       'procedure_channel_options_unit_check',
       sql`${t.durationUnit} is null or ${t.durationUnit} in ('hours', 'working_hours', 'working_days', 'calendar_days', 'months')`,
     ),
-    check('procedure_channel_options_duration_check', sql`${t.durationValue} is null or ${t.durationValue} >= 0`),
+    check(
+      'procedure_channel_options_duration_check',
+      sql`${t.durationValue} is null or ${t.durationValue} >= 0`,
+    ),
   ],
 );
 
@@ -231,8 +250,12 @@ export const procedureChannelOptions = pgTable(
 export const agencyProcedures = pgTable(
   'agency_procedures',
   {
-    agencyId: uuid('agency_id').notNull().references(() => agencies.id, { onDelete: 'cascade' }),
-    procedureId: uuid('procedure_id').notNull().references(() => procedures.id, { onDelete: 'cascade' }),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id, { onDelete: 'cascade' }),
+    procedureId: uuid('procedure_id')
+      .notNull()
+      .references(() => procedures.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
   },
   (t) => [

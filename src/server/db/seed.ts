@@ -36,25 +36,49 @@ export function listSeedProcedureFiles(seedDir: string): string[] {
  * Imports all units, all procedure files and the seed province's agencies, then records that it did.
  * Runs only when the database has not been seeded yet, so later starts skip it.
  */
-export async function seedCatalogue(deps: Pick<Deps, 'db' | 'config' | 'clock' | 'log'>, progress: Progress = silentProgress) {
+export async function seedCatalogue(
+  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'log'>,
+  progress: Progress = silentProgress,
+) {
   if (await isSeeded(deps)) return { seeded: false as const };
   const { seedDir, seedProvinceCode } = deps.config;
   if (!fs.existsSync(path.join(seedDir, 'admin-units'))) {
     throw new Error(`SEED_DIR ${seedDir} has no admin-units folder; set SEED_DIR or SEED_ON_START=false.`);
   }
   const units = await importUnits(deps.db, path.join(seedDir, 'admin-units'), progress);
-  deps.log.info({ versions: units.versions, successions: units.successions, issues: units.issues.length }, 'units imported');
+  deps.log.info(
+    { versions: units.versions, successions: units.successions, issues: units.issues.length },
+    'units imported',
+  );
   const procedureResults = [];
   for (const file of listSeedProcedureFiles(seedDir)) {
     const result = await importProcedures(deps.db, file, progress);
     procedureResults.push({ file: result.file, records: result.records, skipped: result.skipped });
-    deps.log.info({ file: result.file, inserted: result.inserted, unchanged: result.unchanged, issues: result.issues.length }, 'procedures imported');
+    deps.log.info(
+      {
+        file: result.file,
+        inserted: result.inserted,
+        unchanged: result.unchanged,
+        issues: result.issues.length,
+      },
+      'procedures imported',
+    );
   }
-  const agencies = await seedAgencies(deps.db, { provinceCode: seedProvinceCode, date: vietnamToday(deps.clock), seedDir });
+  const agencies = await seedAgencies(deps.db, {
+    provinceCode: seedProvinceCode,
+    date: vietnamToday(deps.clock),
+    seedDir,
+  });
   deps.log.info(agencies, 'agencies seeded');
   await deps.db
     .insert(systemState)
-    .values({ key: SEED_KEY, value: { completedAt: deps.clock.now().toISOString(), procedures: procedureResults, agencies } })
-    .onConflictDoUpdate({ target: systemState.key, set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
+    .values({
+      key: SEED_KEY,
+      value: { completedAt: deps.clock.now().toISOString(), procedures: procedureResults, agencies },
+    })
+    .onConflictDoUpdate({
+      target: systemState.key,
+      set: { value: sql`excluded.value`, updatedAt: sql`now()` },
+    });
   return { seeded: true as const, units, procedures: procedureResults, agencies };
 }

@@ -18,22 +18,40 @@ function describeRule(issue: AjvIssue): { message: string; messageEn: string } {
     case 'type':
       return { message: `phải có kiểu ${String(p.type)}`, messageEn: `must be of type ${String(p.type)}` };
     case 'minimum':
-      return { message: `phải lớn hơn hoặc bằng ${String(p.limit)}`, messageEn: `must be >= ${String(p.limit)}` };
+      return {
+        message: `phải lớn hơn hoặc bằng ${String(p.limit)}`,
+        messageEn: `must be >= ${String(p.limit)}`,
+      };
     case 'maximum':
-      return { message: `phải nhỏ hơn hoặc bằng ${String(p.limit)}`, messageEn: `must be <= ${String(p.limit)}` };
+      return {
+        message: `phải nhỏ hơn hoặc bằng ${String(p.limit)}`,
+        messageEn: `must be <= ${String(p.limit)}`,
+      };
     case 'minLength':
-      return { message: `phải có ít nhất ${String(p.limit)} ký tự`, messageEn: `must have at least ${String(p.limit)} characters` };
+      return {
+        message: `phải có ít nhất ${String(p.limit)} ký tự`,
+        messageEn: `must have at least ${String(p.limit)} characters`,
+      };
     case 'maxLength':
-      return { message: `không được dài quá ${String(p.limit)} ký tự`, messageEn: `must have at most ${String(p.limit)} characters` };
+      return {
+        message: `không được dài quá ${String(p.limit)} ký tự`,
+        messageEn: `must have at most ${String(p.limit)} characters`,
+      };
     case 'pattern':
       return { message: 'không đúng định dạng', messageEn: `must match ${String(p.pattern)}` };
     case 'format':
-      return { message: `phải đúng định dạng ${String(p.format)}`, messageEn: `must be a valid ${String(p.format)}` };
+      return {
+        message: `phải đúng định dạng ${String(p.format)}`,
+        messageEn: `must be a valid ${String(p.format)}`,
+      };
     case 'enum':
     case 'anyOf':
       return { message: 'không thuộc các giá trị cho phép', messageEn: 'is not one of the allowed values' };
     case 'additionalProperties':
-      return { message: `không được có trường "${String(p.additionalProperty)}"`, messageEn: `must not have "${String(p.additionalProperty)}"` };
+      return {
+        message: `không được có trường "${String(p.additionalProperty)}"`,
+        messageEn: `must not have "${String(p.additionalProperty)}"`,
+      };
     default:
       return { message: 'không hợp lệ', messageEn: issue.message ?? 'is invalid' };
   }
@@ -56,9 +74,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       appError = error;
     } else if ('validation' in error && Array.isArray(error.validation)) {
-      appError = AppError.invalidInput(toFieldIssues(error.validationContext, error.validation as AjvIssue[]));
+      appError = AppError.invalidInput(
+        toFieldIssues(error.validationContext, error.validation as AjvIssue[]),
+      );
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      const code = error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 429 ? 'RATE_LIMITED' : 'INVALID_INPUT';
+      const code =
+        error.statusCode === 404 ? 'NOT_FOUND' : error.statusCode === 429 ? 'RATE_LIMITED' : 'INVALID_INPUT';
       appError = new AppError(code, 'Yêu cầu không hợp lệ.', error.message);
       return reply.status(error.statusCode).send(present(appError, request.id));
     } else {
@@ -76,13 +97,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const error = new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn.', `Route ${request.method} ${request.url} not found.`);
+    const error = new AppError(
+      'NOT_FOUND',
+      'Không tìm thấy đường dẫn.',
+      `Route ${request.method} ${request.url} not found.`,
+    );
     return reply.status(404).send(present(error, request.id));
   });
 }
 
 function present(error: AppError, requestId: string) {
   return {
-    error: { code: error.code, message: error.message, messageEn: error.messageEn, details: error.details, requestId },
+    error: {
+      code: error.code,
+      message: error.message,
+      messageEn: error.messageEn,
+      details: error.details,
+      requestId,
+    },
   };
 }

@@ -2,9 +2,16 @@
 import { Type } from 'typebox';
 import { ISO_DATE_PATTERN } from '../../shared/units.ts';
 
-export const IsoDate = Type.String({ pattern: ISO_DATE_PATTERN, description: 'Calendar date YYYY-MM-DD (Vietnam)', examples: ['2025-08-01'] });
+export const IsoDate = Type.String({
+  pattern: ISO_DATE_PATTERN,
+  description: 'Calendar date YYYY-MM-DD (Vietnam)',
+  examples: ['2025-08-01'],
+});
 export const Uuid = Type.String({ format: 'uuid' });
-export const UnitCode = Type.String({ pattern: '^\\d{2,5}$', description: 'Statistics-office code of a unit' });
+export const UnitCode = Type.String({
+  pattern: '^\\d{2,5}$',
+  description: 'Statistics-office code of a unit',
+});
 
 export const ErrorResponse = Type.Object({
   error: Type.Object({

@@ -6,7 +6,10 @@ import { agencies } from '../../db/schema.ts';
 export type AgencyRow = typeof agencies.$inferSelect;
 
 /** Agencies serving `unitCode` (or all), optionally matching a diacritic-insensitive name query. */
-export function listAgencies(db: DbOrTx, filter: { unitCode?: string | undefined; q?: string | undefined }): Promise<AgencyRow[]> {
+export function listAgencies(
+  db: DbOrTx,
+  filter: { unitCode?: string | undefined; q?: string | undefined },
+): Promise<AgencyRow[]> {
   const conditions = [sql`true`];
   if (filter.unitCode) conditions.push(sql`${agencies.unitCode} = ${filter.unitCode}`);
   if (filter.q) conditions.push(sql`${agencies.searchText} LIKE '%' || motcua_normalize(${filter.q}) || '%'`);

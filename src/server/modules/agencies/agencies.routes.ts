@@ -9,7 +9,9 @@ import { findAgency, listAgencies, type AgencyRow } from './agencies.queries.ts'
 const Agency = Type.Object({
   id: Type.String(),
   code: Type.Union([Type.String(), Type.Null()]),
-  isCodePlaceholder: Type.Boolean({ description: 'True while the code is a demo placeholder, not the official identifier' }),
+  isCodePlaceholder: Type.Boolean({
+    description: 'True while the code is a demo placeholder, not the official identifier',
+  }),
   name: Type.String(),
   type: Type.String(),
   parentId: Type.Union([Type.String(), Type.Null()]),
@@ -39,7 +41,8 @@ export function agenciesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['agencies'],
-          summary: 'Agencies serving an administrative unit, optionally filtered by name (diacritics ignored)',
+          summary:
+            'Agencies serving an administrative unit, optionally filtered by name (diacritics ignored)',
           querystring: Type.Object({
             unit: Type.Optional(UnitCode),
             q: Type.Optional(Type.String({ maxLength: 200 })),

@@ -45,18 +45,35 @@ const DEPARTMENTS: { slug: string; name: string; validTo?: string; onlyProvince?
 function readProvinceCommitteeCodes(seedDir: string): Map<string, string> {
   const file = path.join(seedDir, 'agencies', 'agency-codes-level1.csv');
   if (!fs.existsSync(file)) return new Map();
-  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, bom: true, relax_quotes: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(file), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    relax_quotes: true,
+  }) as Record<string, string>[];
   return new Map(
-    rows.filter((r) => r.code && r.province_code_gso_pre2025).map((r) => [r.province_code_gso_pre2025 as string, r.code as string]),
+    rows
+      .filter((r) => r.code && r.province_code_gso_pre2025)
+      .map((r) => [r.province_code_gso_pre2025 as string, r.code as string]),
   );
 }
 
 /** "Phường Ba Đình" → "phường" (the type word as used inside an agency name). */
 function typeWord(unit: UnitRow): string {
-  return unit.fullName.slice(0, unit.fullName.length - unit.name.length).trim().toLowerCase() || unit.typeName.toLowerCase();
+  return (
+    unit.fullName
+      .slice(0, unit.fullName.length - unit.name.length)
+      .trim()
+      .toLowerCase() || unit.typeName.toLowerCase()
+  );
 }
 
-export function buildSeedAgencies(province: UnitRow, communes: UnitRow[], districts: UnitRow[], committeeCode?: string): SeedAgency[] {
+export function buildSeedAgencies(
+  province: UnitRow,
+  communes: UnitRow[],
+  districts: UnitRow[],
+  committeeCode?: string,
+): SeedAgency[] {
   const pc = province.code;
   const placeholder = (suffix: string) => `${PLACEHOLDER_CODE_PREFIX}P${pc}.${suffix}`;
   const provinceName = `${typeWord(province)} ${province.name}`;
@@ -147,12 +164,18 @@ export async function seedAgencies(db: Db, input: { provinceCode: string; date: 
   return db.transaction(async (tx) => {
     const provinces = await listUnitsAsOf(tx, input.date, undefined);
     const province = provinces.find((p) => p.code === input.provinceCode);
-    if (!province) throw new Error(`Province ${input.provinceCode} does not exist on ${input.date}; import units first.`);
+    if (!province)
+      throw new Error(`Province ${input.provinceCode} does not exist on ${input.date}; import units first.`);
     const communes = await listUnitsAsOf(tx, input.date, input.provinceCode);
     const lastThreeLevelDay = await lastDayWithDistricts(tx, input.provinceCode);
     const districts = lastThreeLevelDay ? await listUnitsAsOf(tx, lastThreeLevelDay, input.provinceCode) : [];
     const committeeCode = readProvinceCommitteeCodes(input.seedDir).get(input.provinceCode);
-    const seeds = buildSeedAgencies(province, communes.filter((u) => u.level === 'commune'), districts.filter((u) => u.level === 'district'), committeeCode);
+    const seeds = buildSeedAgencies(
+      province,
+      communes.filter((u) => u.level === 'commune'),
+      districts.filter((u) => u.level === 'district'),
+      committeeCode,
+    );
 
     const idBySeedKey = new Map<string, string>();
     // Parents first: the list is ordered so every parent precedes its children.
@@ -212,7 +235,10 @@ async function assignSeedProcedures(tx: Tx, provinceCode: string): Promise<numbe
           SELECT a.id, p.id
             FROM procedures p
             JOIN procedure_versions v ON v.id = p.current_version_id
-            JOIN (VALUES ${sql.join(byMinistry.map(([ministry, key]) => sql`(${ministry}, ${key})`), sql`, `)}) AS m(ministry, seed_key)
+            JOIN (VALUES ${sql.join(
+              byMinistry.map(([ministry, key]) => sql`(${ministry}, ${key})`),
+              sql`, `,
+            )}) AS m(ministry, seed_key)
               ON m.ministry = v.managing_ministry
             JOIN agencies a ON a.seed_key = m.seed_key
            WHERE p.source = 'dvcqg' AND 'province' = ANY(v.levels)

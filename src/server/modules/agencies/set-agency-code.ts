@@ -24,9 +24,14 @@ export async function setAgencyCode(db: Db, input: { id: string; code: string })
     if (!agency) throw AppError.notFound('cơ quan', 'Agency', input.id);
     const holder = await findAgencyByCode(tx, code);
     if (holder && holder.id !== agency.id) {
-      throw new AppError('CONFLICT', `Mã ${code} đã được dùng cho "${holder.name}".`, `Code ${code} is already used by "${holder.name}".`, {
-        agencyId: holder.id,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `Mã ${code} đã được dùng cho "${holder.name}".`,
+        `Code ${code} is already used by "${holder.name}".`,
+        {
+          agencyId: holder.id,
+        },
+      );
     }
     const [updated] = await tx
       .update(agencies)

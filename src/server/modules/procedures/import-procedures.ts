@@ -4,7 +4,13 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { importIssues, procedureChannelOptions, procedures, procedureVariants, procedureVersions } from '../../db/schema.ts';
+import {
+  importIssues,
+  procedureChannelOptions,
+  procedures,
+  procedureVariants,
+  procedureVersions,
+} from '../../db/schema.ts';
 import { silentProgress, type Progress } from '../../progress.ts';
 import type { SourceIssue } from '../units/read-unit-states.ts';
 import {
@@ -51,7 +57,10 @@ async function countLines(file: string): Promise<number> {
 /** Yields each record with its line number (JSONL) or its position (JSON array, 1-based). */
 async function* readRecords(file: string, format: ProcedureSource, issues: SourceIssue[], name: string) {
   if (file.endsWith('.jsonl') || file.endsWith('.ndjson')) {
-    const reader = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    const reader = readline.createInterface({
+      input: fs.createReadStream(file, 'utf8'),
+      crlfDelay: Infinity,
+    });
     let line = 0;
     for await (const content of reader) {
       line += 1;
@@ -59,7 +68,12 @@ async function* readRecords(file: string, format: ProcedureSource, issues: Sourc
       try {
         yield { line, record: JSON.parse(content) as unknown };
       } catch (error) {
-        issues.push({ file: name, line, severity: 'error', reason: `invalid JSON: ${(error as Error).message}` });
+        issues.push({
+          file: name,
+          line,
+          severity: 'error',
+          reason: `invalid JSON: ${(error as Error).message}`,
+        });
       }
     }
     return;
@@ -68,11 +82,21 @@ async function* readRecords(file: string, format: ProcedureSource, issues: Sourc
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    issues.push({ file: name, line: null, severity: 'error', reason: `invalid JSON: ${(error as Error).message}` });
+    issues.push({
+      file: name,
+      line: null,
+      severity: 'error',
+      reason: `invalid JSON: ${(error as Error).message}`,
+    });
     return;
   }
   if (!Array.isArray(data)) {
-    issues.push({ file: name, line: null, severity: 'error', reason: `expected a JSON array of ${format} records` });
+    issues.push({
+      file: name,
+      line: null,
+      severity: 'error',
+      reason: `expected a JSON array of ${format} records`,
+    });
     return;
   }
   for (const [i, record] of data.entries()) yield { line: i + 1, record };
@@ -82,12 +106,25 @@ async function* readRecords(file: string, format: ProcedureSource, issues: Sourc
  * Imports `file`. Every record is imported, left unchanged (same content hash), turned into a new version
  * (changed content), or reported with its line number and the reason; nothing is skipped silently.
  */
-export async function importProcedures(db: Db, file: string, progress: Progress = silentProgress): Promise<ImportProceduresResult> {
+export async function importProcedures(
+  db: Db,
+  file: string,
+  progress: Progress = silentProgress,
+): Promise<ImportProceduresResult> {
   const format = detectFormat(file);
   const name = path.basename(path.dirname(file)) + '/' + path.basename(file);
   const parse: (record: unknown) => ParseResult = format === 'dvcqg' ? parseDvcqgRecord : parseHanoiIctRecord;
   const issues: SourceIssue[] = [];
-  const result: ImportProceduresResult = { file: name, format, records: 0, inserted: 0, updated: 0, unchanged: 0, skipped: 0, issues };
+  const result: ImportProceduresResult = {
+    file: name,
+    format,
+    records: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    issues,
+  };
   const firstLineOfKey = new Map<string, number>();
   let batch: ParsedLine[] = [];
 
@@ -110,11 +147,17 @@ export async function importProcedures(db: Db, file: string, progress: Progress 
       progress.advance();
       continue;
     }
-    for (const warning of parsed.warnings) issues.push({ file: name, line, severity: 'warning', reason: warning });
+    for (const warning of parsed.warnings)
+      issues.push({ file: name, line, severity: 'warning', reason: warning });
     const key = parsed.procedure.sourceKey;
     const first = firstLineOfKey.get(key);
     if (first !== undefined) {
-      issues.push({ file: name, line, severity: 'error', reason: `duplicate of line ${first} (same key ${key}); skipped` });
+      issues.push({
+        file: name,
+        line,
+        severity: 'error',
+        reason: `duplicate of line ${first} (same key ${key}); skipped`,
+      });
       progress.advance();
       continue;
     }
@@ -127,7 +170,9 @@ export async function importProcedures(db: Db, file: string, progress: Progress 
   result.skipped = issues.filter((issue) => issue.severity === 'error' && issue.line !== null).length;
 
   await db.transaction(async (tx) => {
-    await tx.delete(importIssues).where(and(eq(importIssues.importKind, 'procedures'), eq(importIssues.sourceFile, name)));
+    await tx
+      .delete(importIssues)
+      .where(and(eq(importIssues.importKind, 'procedures'), eq(importIssues.sourceFile, name)));
     for (let i = 0; i < issues.length; i += 1000) {
       await tx.insert(importIssues).values(
         issues.slice(i, i + 1000).map((issue) => ({
@@ -155,14 +200,28 @@ async function writeBatch(tx: Tx, batch: ParsedLine[]) {
     })
     .from(procedures)
     .leftJoin(procedureVersions, eq(procedureVersions.id, procedures.currentVersionId))
-    .where(and(eq(procedures.source, source), inArray(procedures.sourceKey, batch.map((b) => b.procedure.sourceKey))));
+    .where(
+      and(
+        eq(procedures.source, source),
+        inArray(
+          procedures.sourceKey,
+          batch.map((b) => b.procedure.sourceKey),
+        ),
+      ),
+    );
   const byKey = new Map(existing.map((row) => [row.sourceKey, row]));
 
   const toInsert = batch.filter((b) => !byKey.has(b.procedure.sourceKey));
   const inserted = toInsert.length
     ? await tx
         .insert(procedures)
-        .values(toInsert.map(({ procedure: p }) => ({ source: p.source, sourceKey: p.sourceKey, nationalCode: p.nationalCode })))
+        .values(
+          toInsert.map(({ procedure: p }) => ({
+            source: p.source,
+            sourceKey: p.sourceKey,
+            nationalCode: p.nationalCode,
+          })),
+        )
         .returning({ id: procedures.id, sourceKey: procedures.sourceKey })
     : [];
   const newIds = new Map(inserted.map((row) => [row.sourceKey, row.id]));
@@ -220,7 +279,14 @@ async function writeBatch(tx: Tx, batch: ParsedLine[]) {
   );
   const variantRows = await tx
     .insert(procedureVariants)
-    .values(variantInputs.map(({ versionId, seq, variant }) => ({ versionId, seq, name: variant.name, isDefault: seq === 0 })))
+    .values(
+      variantInputs.map(({ versionId, seq, variant }) => ({
+        versionId,
+        seq,
+        name: variant.name,
+        isDefault: seq === 0,
+      })),
+    )
     .returning({ id: procedureVariants.id });
   const options = variantRows.flatMap((row, i) =>
     (variantInputs[i]?.variant.channels ?? []).map((option, seq) => ({ variantId: row.id, seq, ...option })),
@@ -231,7 +297,11 @@ async function writeBatch(tx: Tx, batch: ParsedLine[]) {
   for (const row of versionRows) {
     await tx
       .update(procedures)
-      .set({ currentVersionId: row.id, updatedAt: sql`now()`, nationalCode: sql`(select national_code from procedure_versions where id = ${row.id})` })
+      .set({
+        currentVersionId: row.id,
+        updatedAt: sql`now()`,
+        nationalCode: sql`(select national_code from procedure_versions where id = ${row.id})`,
+      })
       .where(eq(procedures.id, row.procedureId));
   }
   return counts;

@@ -56,7 +56,8 @@ export interface NormalizedProcedure {
   raw: unknown;
 }
 
-export type ParseResult = { ok: true; procedure: NormalizedProcedure; warnings: string[] } | { ok: false; reason: string };
+export type ParseResult =
+  { ok: true; procedure: NormalizedProcedure; warnings: string[] } | { ok: false; reason: string };
 
 const NO_INFORMATION = 'Không có thông tin';
 
@@ -68,7 +69,9 @@ function text(value: unknown): string | null {
 }
 
 function amounts(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0) : [];
+  return Array.isArray(value)
+    ? value.filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0)
+    : [];
 }
 
 /** SHA-256 of the record with its keys sorted, so the same content always hashes the same. */
@@ -84,13 +87,22 @@ export function hashRecord(record: unknown): string {
     }
     return value;
   };
-  return createHash('sha256').update(JSON.stringify(canonical(record))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(record)))
+    .digest('hex');
 }
 
 function splitList(value: unknown): string[] {
   const raw = text(value);
   if (!raw) return [];
-  return [...new Set(raw.split(/[,;]/).map((part) => part.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(/[,;]/)
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 function parseLevels(labels: string[], warnings: string[]): ProcedureLevel[] {
@@ -145,14 +157,18 @@ const DURATION_UNIT_PREFIXES: [string, DurationUnit][] = [
 
 /** Parses one record of the national portal's JSONL export (fields as in DVCQG's public pages). */
 export function parseDvcqgRecord(record: unknown): ParseResult {
-  if (!record || typeof record !== 'object' || Array.isArray(record)) return { ok: false, reason: 'not a JSON object' };
+  if (!record || typeof record !== 'object' || Array.isArray(record))
+    return { ok: false, reason: 'not a JSON object' };
   const r = record as Record<string, unknown>;
   const name = text(r.name);
   if (!name) return { ok: false, reason: 'missing name' };
   const warnings: string[] = [];
   const nationalCode = text(r.code);
   const managingMinistry = text(r.managing_ministry);
-  const levels = parseLevels(Array.isArray(r.levels) ? r.levels.filter((l): l is string => typeof l === 'string') : [], warnings);
+  const levels = parseLevels(
+    Array.isArray(r.levels) ? r.levels.filter((l): l is string => typeof l === 'string') : [],
+    warnings,
+  );
 
   const channels: ChannelOption[] = [];
   for (const [i, entry] of (Array.isArray(r.channels) ? r.channels : []).entries()) {
@@ -178,7 +194,10 @@ export function parseDvcqgRecord(record: unknown): ParseResult {
       }
     }
     if (!durationUnit && rest.startsWith(NO_INFORMATION)) rest = rest.slice(NO_INFORMATION.length);
-    const value = typeof c.time_value === 'number' && Number.isFinite(c.time_value) && c.time_value >= 0 ? c.time_value : null;
+    const value =
+      typeof c.time_value === 'number' && Number.isFinite(c.time_value) && c.time_value >= 0
+        ? c.time_value
+        : null;
     const feeText = text(rest.replace(/^:\s*/, ''));
     channels.push({
       channel,
@@ -238,7 +257,8 @@ const HANOI_UNITS: Record<string, DurationUnit> = {
 
 /** Parses one record of the Hanoi Department of ICT 2022 catalogue (JSON array of objects). */
 export function parseHanoiIctRecord(record: unknown): ParseResult {
-  if (!record || typeof record !== 'object' || Array.isArray(record)) return { ok: false, reason: 'not a JSON object' };
+  if (!record || typeof record !== 'object' || Array.isArray(record))
+    return { ok: false, reason: 'not a JSON object' };
   const r = record as Record<string, unknown>;
   const name = text(r.name);
   const id = text(r.id);
@@ -263,18 +283,16 @@ export function parseHanoiIctRecord(record: unknown): ParseResult {
       : null;
   const dossierText = text(r.dossier);
   const feeText = text(r.fee_text);
-  const channels = channelsOffered.map(
-    (channel): ChannelOption => ({
-      channel,
-      durationValue: value,
-      durationUnit: value === null ? null : unit,
-      durationText: text(r.deadline_text),
-      feeText,
-      feeAmountsVnd: amounts(r.fee_amounts_vnd),
-      isFree: r.fee_free === true,
-      note: null,
-    }),
-  );
+  const channels = channelsOffered.map((channel): ChannelOption => ({
+    channel,
+    durationValue: value,
+    durationUnit: value === null ? null : unit,
+    durationText: text(r.deadline_text),
+    feeText,
+    feeAmountsVnd: amounts(r.fee_amounts_vnd),
+    isFree: r.fee_free === true,
+    note: null,
+  }));
   return {
     ok: true,
     warnings,

@@ -5,7 +5,9 @@ function presentChannel(row: ChannelOptionRow) {
   return {
     channel: row.channel,
     duration:
-      row.durationValue === null ? null : { value: Number(row.durationValue), unit: row.durationUnit, text: row.durationText },
+      row.durationValue === null
+        ? null
+        : { value: Number(row.durationValue), unit: row.durationUnit, text: row.durationText },
     fee: { text: row.feeText, amountsVnd: row.feeAmountsVnd.map(Number), isFree: row.isFree },
     note: row.note,
   };
@@ -14,11 +16,27 @@ function presentChannel(row: ChannelOptionRow) {
 export function presentProcedure(
   row: ProcedureDetailRow,
   options: ChannelOptionRow[],
-  agencies: { id: string; name: string; code: string | null; type: string; unitCode: string; role: string; total: number }[],
+  agencies: {
+    id: string;
+    name: string;
+    code: string | null;
+    type: string;
+    unitCode: string;
+    role: string;
+    total: number;
+  }[],
 ) {
-  const variants = new Map<string, { id: string; name: string; isDefault: boolean; channels: ReturnType<typeof presentChannel>[] }>();
+  const variants = new Map<
+    string,
+    { id: string; name: string; isDefault: boolean; channels: ReturnType<typeof presentChannel>[] }
+  >();
   for (const option of options) {
-    const variant = variants.get(option.variantId) ?? { id: option.variantId, name: option.variantName, isDefault: option.isDefault, channels: [] };
+    const variant = variants.get(option.variantId) ?? {
+      id: option.variantId,
+      name: option.variantName,
+      isDefault: option.isDefault,
+      channels: [],
+    };
     variant.channels.push(presentChannel(option));
     variants.set(option.variantId, variant);
   }

@@ -32,7 +32,10 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Catalogue search. Every word of `q` must occur in the code, name or field, ignoring diacritics and case;
  * best match first: exact name (with or without "Thủ tục"), exact code, name prefix, then trigram similarity.
  */
-export async function searchProcedures(db: DbOrTx, search: ProcedureSearch): Promise<{ items: Omit<ProcedureListRow, 'total'>[]; total: number }> {
+export async function searchProcedures(
+  db: DbOrTx,
+  search: ProcedureSearch,
+): Promise<{ items: Omit<ProcedureListRow, 'total'>[]; total: number }> {
   const conditions: SQL[] = [sql`true`];
   const words = (search.q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 12);
   for (const word of words) {
@@ -43,7 +46,9 @@ export async function searchProcedures(db: DbOrTx, search: ProcedureSearch): Pro
   if (search.onlineLevel) conditions.push(sql`v.online_level = ${search.onlineLevel}`);
   if (search.onlineLevelOld) conditions.push(sql`v.online_level_old = ${search.onlineLevelOld}`);
   if (search.agencyId) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM agency_procedures ap WHERE ap.procedure_id = p.id AND ap.agency_id = ${search.agencyId})`);
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM agency_procedures ap WHERE ap.procedure_id = p.id AND ap.agency_id = ${search.agencyId})`,
+    );
   }
   const q = words.join(' ');
   const order = q
@@ -149,7 +154,15 @@ export function listChannelOptions(db: DbOrTx, versionId: string): Promise<Chann
 }
 
 export function listProcedureAgencies(db: DbOrTx, procedureId: string, limit = 50) {
-  return queryRows<{ id: string; name: string; code: string | null; type: string; unitCode: string; role: string; total: number }>(
+  return queryRows<{
+    id: string;
+    name: string;
+    code: string | null;
+    type: string;
+    unitCode: string;
+    role: string;
+    total: number;
+  }>(
     db,
     sql`SELECT a.id, a.name, a.code, a.type, a.unit_code AS "unitCode", ap.role, count(*) OVER ()::int AS total
           FROM agency_procedures ap JOIN agencies a ON a.id = ap.agency_id

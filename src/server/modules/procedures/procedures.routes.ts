@@ -6,9 +6,16 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { ErrorResponse, Page, PageSize, Uuid } from '../../http/schemas.ts';
 import { presentProcedure } from './procedures.present.ts';
-import { findProcedure, listChannelOptions, listFields, listProcedureAgencies, searchProcedures } from './procedures.queries.ts';
+import {
+  findProcedure,
+  listChannelOptions,
+  listFields,
+  listProcedureAgencies,
+  searchProcedures,
+} from './procedures.queries.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 const ProcedureItem = Type.Object({
   id: Type.String(),
@@ -24,9 +31,17 @@ const ProcedureItem = Type.Object({
 const ChannelOption = Type.Object({
   channel: Type.Enum(CHANNELS),
   duration: Nullable(
-    Type.Object({ value: Type.Number(), unit: Nullable(Type.Enum(DURATION_UNITS)), text: Nullable(Type.String()) }),
+    Type.Object({
+      value: Type.Number(),
+      unit: Nullable(Type.Enum(DURATION_UNITS)),
+      text: Nullable(Type.String()),
+    }),
   ),
-  fee: Type.Object({ text: Nullable(Type.String()), amountsVnd: Type.Array(Type.Number()), isFree: Type.Boolean() }),
+  fee: Type.Object({
+    text: Nullable(Type.String()),
+    amountsVnd: Type.Array(Type.Number()),
+    isFree: Type.Boolean(),
+  }),
   note: Nullable(Type.String()),
 });
 
@@ -56,9 +71,23 @@ const ProcedureDetail = Type.Object({
   onlineLevelOld: Nullable(Type.Integer()),
   sourceUrl: Nullable(Type.String()),
   channels: Type.Array(ChannelOption),
-  variants: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), isDefault: Type.Boolean(), channels: Type.Array(ChannelOption) })),
+  variants: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      isDefault: Type.Boolean(),
+      channels: Type.Array(ChannelOption),
+    }),
+  ),
   agencies: Type.Array(
-    Type.Object({ id: Type.String(), name: Type.String(), code: Nullable(Type.String()), type: Type.String(), unitCode: Type.String(), role: Type.String() }),
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      code: Nullable(Type.String()),
+      type: Type.String(),
+      unitCode: Type.String(),
+      role: Type.String(),
+    }),
   ),
   agencyCount: Type.Integer({ description: 'All agencies implementing it; `agencies` lists the first 50' }),
 });
@@ -72,7 +101,12 @@ export function proceduresRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: ['procedures'],
           summary: 'Search the procedure catalogue (diacritics and case ignored), best match first',
           querystring: Type.Object({
-            q: Type.Optional(Type.String({ maxLength: 200, description: 'Words to find in the code, name or field, e.g. "dang ky khai sinh"' })),
+            q: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: 'Words to find in the code, name or field, e.g. "dang ky khai sinh"',
+              }),
+            ),
             field: Type.Optional(Type.String({ maxLength: 200 })),
             level: Type.Optional(Type.Enum(PROCEDURE_LEVELS)),
             agency: Type.Optional(Uuid),
@@ -81,14 +115,31 @@ export function proceduresRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             page: Type.Optional(Page),
             pageSize: Type.Optional(PageSize),
           }),
-          response: { 200: Type.Object({ items: Type.Array(ProcedureItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }), 400: ErrorResponse },
+          response: {
+            200: Type.Object({
+              items: Type.Array(ProcedureItem),
+              total: Type.Integer(),
+              page: Type.Integer(),
+              pageSize: Type.Integer(),
+            }),
+            400: ErrorResponse,
+          },
         },
       },
       async (request) => {
         const { q, field, level, agency, onlineLevel, onlineLevelOld } = request.query;
         const page = request.query.page ?? 1;
         const pageSize = request.query.pageSize ?? 20;
-        const result = await searchProcedures(deps.db, { q, field, level, agencyId: agency, onlineLevel, onlineLevelOld, page, pageSize });
+        const result = await searchProcedures(deps.db, {
+          q,
+          field,
+          level,
+          agencyId: agency,
+          onlineLevel,
+          onlineLevelOld,
+          page,
+          pageSize,
+        });
         return { ...result, page, pageSize };
       },
     );
@@ -99,7 +150,11 @@ export function proceduresRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['procedures'],
           summary: 'Fields (lĩnh vực) of the catalogue with their procedure counts',
-          response: { 200: Type.Object({ items: Type.Array(Type.Object({ field: Type.String(), count: Type.Integer() })) }) },
+          response: {
+            200: Type.Object({
+              items: Type.Array(Type.Object({ field: Type.String(), count: Type.Integer() })),
+            }),
+          },
         },
       },
       async () => ({ items: await listFields(deps.db) }),

@@ -59,7 +59,10 @@ export class UnitIndex {
   at(code: string, date: string, level?: UnitLevel): UnitVersion | undefined {
     return this.byCode
       .get(code)
-      ?.find((v) => v.validFrom <= date && (v.validTo === null || v.validTo > date) && (!level || v.level === level));
+      ?.find(
+        (v) =>
+          v.validFrom <= date && (v.validTo === null || v.validTo > date) && (!level || v.level === level),
+      );
   }
 
   /** The latest version of `code` that had ended by `date`. */
@@ -96,7 +99,11 @@ export class UnitIndex {
  * successions from the commune links. Rows whose codes disagree with the unit lists are matched by name where
  * exactly one unit fits (a warning) and reported as errors otherwise.
  */
-export function resolveSuccessions(index: UnitIndex, mapping: MappingFile, issues: SourceIssue[]): Succession[] {
+export function resolveSuccessions(
+  index: UnitIndex,
+  mapping: MappingFile,
+  issues: SourceIssue[],
+): Succession[] {
   const { effectiveOn, file } = mapping;
   const dayBefore = previousIsoDate(effectiveOn);
   const links = new Map<string, Succession>();
@@ -121,9 +128,17 @@ export function resolveSuccessions(index: UnitIndex, mapping: MappingFile, issue
       const byName = index.byFullName(row.newName, effectiveOn, 'commune', row.newProvinceCode);
       if (byName.length === 1 && byName[0]) {
         newUnit = byName[0];
-        report(row.line, 'warning', `new unit code ${row.newCode} ("${row.newName}") is not in the state of ${effectiveOn}; matched by name to code ${newUnit.code}`);
+        report(
+          row.line,
+          'warning',
+          `new unit code ${row.newCode} ("${row.newName}") is not in the state of ${effectiveOn}; matched by name to code ${newUnit.code}`,
+        );
       } else {
-        report(row.line, 'error', `new unit code ${row.newCode} ("${row.newName}") is not in the state of ${effectiveOn} and no single unit has that name`);
+        report(
+          row.line,
+          'error',
+          `new unit code ${row.newCode} ("${row.newName}") is not in the state of ${effectiveOn} and no single unit has that name`,
+        );
         continue;
       }
     }
@@ -135,11 +150,19 @@ export function resolveSuccessions(index: UnitIndex, mapping: MappingFile, issue
     } else {
       oldUnit = index.latestBefore(row.oldCode, effectiveOn, 'commune');
       if (oldUnit) {
-        report(row.line, 'warning', `old unit ${row.oldCode} (${row.oldLevel}) is not in the state before ${effectiveOn}; linked to its version of ${oldUnit.validFrom}`);
+        report(
+          row.line,
+          'warning',
+          `old unit ${row.oldCode} (${row.oldLevel}) is not in the state before ${effectiveOn}; linked to its version of ${oldUnit.validFrom}`,
+        );
       }
     }
     if (!oldUnit) {
-      report(row.line, 'error', `old unit code ${row.oldCode} ("${row.oldName}", ${row.oldLevel}) is in no earlier state`);
+      report(
+        row.line,
+        'error',
+        `old unit code ${row.oldCode} ("${row.oldName}", ${row.oldLevel}) is in no earlier state`,
+      );
       continue;
     }
     const mergeType = row.mergeType;
@@ -149,7 +172,9 @@ export function resolveSuccessions(index: UnitIndex, mapping: MappingFile, issue
 
   // District → commune and province → province links, derived from the commune links: full only when every
   // part of the old unit went, whole, into one new unit.
-  const derive = (parentOf: (link: (typeof communeLinks)[number]) => { old?: UnitVersion; new?: UnitVersion }) => {
+  const derive = (
+    parentOf: (link: (typeof communeLinks)[number]) => { old?: UnitVersion; new?: UnitVersion },
+  ) => {
     const groups = new Map<UnitVersion, { targets: Set<UnitVersion>; allFull: boolean }>();
     for (const link of communeLinks) {
       const pair = parentOf(link);

@@ -4,7 +4,13 @@ import type { Db } from '../../db/client.ts';
 import { adminUnits, adminUnitSuccessions, importIssues } from '../../db/schema.ts';
 import { silentProgress, type Progress } from '../../progress.ts';
 import { buildUnitVersions, resolveSuccessions, UnitIndex, type UnitVersion } from './build-unit-history.ts';
-import { listStateDates, readMappingFiles, readUnitState, type SourceIssue, type UnitState } from './read-unit-states.ts';
+import {
+  listStateDates,
+  readMappingFiles,
+  readUnitState,
+  type SourceIssue,
+  type UnitState,
+} from './read-unit-states.ts';
 
 export const UNIT_SOURCE = 'gso';
 const BATCH = 1000;
@@ -20,7 +26,11 @@ export interface ImportUnitsResult {
  * Reads every dated state folder and mapping file under `dir` and makes the database hold exactly those
  * unit versions (source 'gso'); units entered by hand keep their rows. Problems are reported, never fatal.
  */
-export async function importUnits(db: Db, dir: string, progress: Progress = silentProgress): Promise<ImportUnitsResult> {
+export async function importUnits(
+  db: Db,
+  dir: string,
+  progress: Progress = silentProgress,
+): Promise<ImportUnitsResult> {
   const issues: SourceIssue[] = [];
   const states: UnitState[] = listStateDates(dir).map((date) => readUnitState(dir, date, issues));
   const versions = buildUnitVersions(states);
@@ -61,7 +71,8 @@ export async function importUnits(db: Db, dir: string, progress: Progress = sile
 
     const idOf = (v: UnitVersion) => idByKey.get(`${v.code}@${v.validFrom}`) as string;
     const sources = [...new Set(successions.map((s) => s.source))];
-    for (const source of sources) await tx.delete(adminUnitSuccessions).where(eq(adminUnitSuccessions.source, source));
+    for (const source of sources)
+      await tx.delete(adminUnitSuccessions).where(eq(adminUnitSuccessions.source, source));
     progress.start('Old → new unit mapping', successions.length);
     for (let i = 0; i < successions.length; i += BATCH) {
       const batch = successions.slice(i, i + BATCH);
@@ -93,7 +104,12 @@ export async function importUnits(db: Db, dir: string, progress: Progress = sile
   });
 
   return {
-    states: states.map((s) => ({ date: s.date, provinces: s.counts.province, districts: s.counts.district, communes: s.counts.commune })),
+    states: states.map((s) => ({
+      date: s.date,
+      provinces: s.counts.province,
+      districts: s.counts.district,
+      communes: s.counts.commune,
+    })),
     versions: versions.length,
     successions: successions.length,
     issues,

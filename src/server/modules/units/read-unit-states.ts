@@ -52,7 +52,13 @@ export interface MappingFile {
 type CsvRow = Record<string, string>;
 
 function readCsv(file: string): { row: CsvRow; line: number }[] {
-  const records = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true, trim: true, info: true, bom: true }) as {
+  const records = parse(fs.readFileSync(file), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    bom: true,
+  }) as {
     record: CsvRow;
     info: { lines: number };
   }[];
@@ -77,10 +83,20 @@ export function readUnitState(dir: string, date: string, issues: SourceIssue[]):
   const counts: Record<UnitLevel, number> = { province: 0, district: 0, commune: 0 };
   const files: { name: string; expected: UnitLevel; parentColumn: string | null }[] = [
     { name: 'provinces.csv', expected: 'province', parentColumn: null },
-    ...(hasDistricts ? [{ name: 'districts.csv', expected: 'district' as const, parentColumn: 'province_code' }] : []),
-    { name: 'wards.csv', expected: 'commune', parentColumn: hasDistricts ? 'district_code' : 'province_code' },
+    ...(hasDistricts
+      ? [{ name: 'districts.csv', expected: 'district' as const, parentColumn: 'province_code' }]
+      : []),
+    {
+      name: 'wards.csv',
+      expected: 'commune',
+      parentColumn: hasDistricts ? 'district_code' : 'province_code',
+    },
   ];
-  const parentsByLevel: Record<UnitLevel, Set<string>> = { province: new Set(), district: new Set(), commune: new Set() };
+  const parentsByLevel: Record<UnitLevel, Set<string>> = {
+    province: new Set(),
+    district: new Set(),
+    commune: new Set(),
+  };
   for (const { name, expected, parentColumn } of files) {
     const file = path.join(folder, name);
     const relative = path.join(path.basename(dir), date, name);
@@ -96,21 +112,41 @@ export function readUnitState(dir: string, date: string, issues: SourceIssue[]):
         continue;
       }
       if (!classified || classified.level !== expected) {
-        issues.push({ file: relative, line, severity: 'error', reason: `unknown unit type "${row.type_full ?? row.type}" for code ${code}` });
+        issues.push({
+          file: relative,
+          line,
+          severity: 'error',
+          reason: `unknown unit type "${row.type_full ?? row.type}" for code ${code}`,
+        });
         continue;
       }
       if (seen.has(code)) {
-        issues.push({ file: relative, line, severity: 'error', reason: `duplicate code ${code} in the same state` });
+        issues.push({
+          file: relative,
+          line,
+          severity: 'error',
+          reason: `duplicate code ${code} in the same state`,
+        });
         continue;
       }
       const parentCode = parentColumn ? (row[parentColumn] ?? '') : null;
       if (parentColumn && !parentCode) {
-        issues.push({ file: relative, line, severity: 'error', reason: `missing ${parentColumn} for code ${code}` });
+        issues.push({
+          file: relative,
+          line,
+          severity: 'error',
+          reason: `missing ${parentColumn} for code ${code}`,
+        });
         continue;
       }
       const parentLevel: UnitLevel = parentColumn === 'district_code' ? 'district' : 'province';
       if (parentCode && !parentsByLevel[parentLevel].has(parentCode)) {
-        issues.push({ file: relative, line, severity: 'warning', reason: `parent ${parentCode} of ${code} is not in this state` });
+        issues.push({
+          file: relative,
+          line,
+          severity: 'warning',
+          reason: `parent ${parentCode} of ${code} is not in this state`,
+        });
       }
       seen.add(code);
       parentsByLevel[expected].add(code);

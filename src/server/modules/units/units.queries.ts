@@ -17,17 +17,24 @@ export interface UnitRow {
 const UNIT_COLUMNS = sql`u.code, u.name, u.full_name AS "fullName", u.type, u.type_name AS "typeName", u.level,
   u.parent_code AS "parentCode", u.valid_from::text AS "validFrom", u.valid_to::text AS "validTo"`;
 
-const validOn = (date: string) => sql`u.valid_from <= ${date}::date AND (u.valid_to IS NULL OR u.valid_to > ${date}::date)`;
+const validOn = (date: string) =>
+  sql`u.valid_from <= ${date}::date AND (u.valid_to IS NULL OR u.valid_to > ${date}::date)`;
 
 /** Provinces valid on `date`, or the children of `parentCode` valid on `date`, by code. */
 export function listUnitsAsOf(db: DbOrTx, date: string, parentCode?: string): Promise<UnitRow[]> {
   const parent = parentCode ? sql`u.parent_code = ${parentCode}` : sql`u.level = 'province'`;
-  return queryRows<UnitRow>(db, sql`SELECT ${UNIT_COLUMNS} FROM admin_units u WHERE ${parent} AND ${validOn(date)} ORDER BY u.code`);
+  return queryRows<UnitRow>(
+    db,
+    sql`SELECT ${UNIT_COLUMNS} FROM admin_units u WHERE ${parent} AND ${validOn(date)} ORDER BY u.code`,
+  );
 }
 
 /** The versions of a unit code (one per period in which it named a unit), oldest first. */
 export function listUnitVersions(db: DbOrTx, code: string): Promise<UnitRow[]> {
-  return queryRows<UnitRow>(db, sql`SELECT ${UNIT_COLUMNS} FROM admin_units u WHERE u.code = ${code} ORDER BY u.valid_from`);
+  return queryRows<UnitRow>(
+    db,
+    sql`SELECT ${UNIT_COLUMNS} FROM admin_units u WHERE u.code = ${code} ORDER BY u.valid_from`,
+  );
 }
 
 export interface SuccessionRow extends UnitRow {
@@ -47,8 +54,13 @@ export function listSuccessions(
   direction: 'successors' | 'predecessors',
   date?: string,
 ): Promise<SuccessionRow[]> {
-  const [self, other] = direction === 'successors' ? [sql`s.old_unit_id`, sql`s.new_unit_id`] : [sql`s.new_unit_id`, sql`s.old_unit_id`];
-  const dateFilter = date ? sql`AND f.valid_from <= ${date}::date AND (f.valid_to IS NULL OR f.valid_to > ${date}::date)` : sql``;
+  const [self, other] =
+    direction === 'successors'
+      ? [sql`s.old_unit_id`, sql`s.new_unit_id`]
+      : [sql`s.new_unit_id`, sql`s.old_unit_id`];
+  const dateFilter = date
+    ? sql`AND f.valid_from <= ${date}::date AND (f.valid_to IS NULL OR f.valid_to > ${date}::date)`
+    : sql``;
   return queryRows<SuccessionRow>(
     db,
     sql`SELECT ${UNIT_COLUMNS}, s.merge_type AS "mergeType", s.effective_on::text AS "effectiveOn",
@@ -62,7 +74,11 @@ export function listSuccessions(
 }
 
 /** Counts communes valid on `date` under a province (directly, or through its districts). */
-export async function countCommunesOfProvince(db: DbOrTx, provinceCode: string, date: string): Promise<number> {
+export async function countCommunesOfProvince(
+  db: DbOrTx,
+  provinceCode: string,
+  date: string,
+): Promise<number> {
   const rows = await queryRows<{ n: number }>(
     db,
     sql`SELECT count(*)::int AS n FROM admin_units u

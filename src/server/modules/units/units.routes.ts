@@ -34,7 +34,12 @@ const SuccessionItem = Type.Object({
 function checkDate(value: string | undefined, field: string): void {
   if (value !== undefined && !isValidIsoDate(value)) {
     throw AppError.invalidInput([
-      { path: field, rule: 'date', message: 'phải là ngày hợp lệ dạng YYYY-MM-DD', messageEn: 'must be a real date YYYY-MM-DD' },
+      {
+        path: field,
+        rule: 'date',
+        message: 'phải là ngày hợp lệ dạng YYYY-MM-DD',
+        messageEn: 'must be a real date YYYY-MM-DD',
+      },
     ]);
   }
 }
@@ -51,7 +56,10 @@ export function unitsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             date: Type.Optional(IsoDate),
             parent: Type.Optional(UnitCode),
           }),
-          response: { 200: Type.Object({ date: Type.String(), items: Type.Array(Unit) }), 400: ErrorResponse },
+          response: {
+            200: Type.Object({ date: Type.String(), items: Type.Array(Unit) }),
+            400: ErrorResponse,
+          },
         },
       },
       async (request) => {
@@ -73,7 +81,11 @@ export function unitsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
                 : 'Units a new unit was formed from (full or partial)',
             params: Type.Object({ code: UnitCode }),
             querystring: Type.Object({ date: Type.Optional(IsoDate) }),
-            response: { 200: Type.Object({ items: Type.Array(SuccessionItem) }), 400: ErrorResponse, 404: ErrorResponse },
+            response: {
+              200: Type.Object({ items: Type.Array(SuccessionItem) }),
+              400: ErrorResponse,
+              404: ErrorResponse,
+            },
           },
         },
         async (request) => {
