@@ -1,5 +1,5 @@
 // Row → API shape for procedures: numbers normalised across engines, channels grouped by variant.
-import type { ChannelOptionRow, ProcedureDetailRow } from './procedures.queries.ts';
+import type { ChannelOptionRow, ProcedureAgencyRow, ProcedureDetailRow } from './procedures.queries.ts';
 
 function presentChannel(row: ChannelOptionRow) {
   return {
@@ -16,15 +16,7 @@ function presentChannel(row: ChannelOptionRow) {
 export function presentProcedure(
   row: ProcedureDetailRow,
   options: ChannelOptionRow[],
-  agencies: {
-    id: string;
-    name: string;
-    code: string | null;
-    type: string;
-    unitCode: string;
-    role: string;
-    total: number;
-  }[],
+  agencies: ProcedureAgencyRow[],
 ) {
   const variants = new Map<
     string,

@@ -153,16 +153,18 @@ export function listChannelOptions(db: DbOrTx, versionId: string): Promise<Chann
   );
 }
 
+export interface ProcedureAgencyRow {
+  id: string;
+  name: string;
+  code: string | null;
+  type: string;
+  unitCode: string;
+  role: string;
+  total: number;
+}
+
 export function listProcedureAgencies(db: DbOrTx, procedureId: string, limit = 50) {
-  return queryRows<{
-    id: string;
-    name: string;
-    code: string | null;
-    type: string;
-    unitCode: string;
-    role: string;
-    total: number;
-  }>(
+  return queryRows<ProcedureAgencyRow>(
     db,
     sql`SELECT a.id, a.name, a.code, a.type, a.unit_code AS "unitCode", ap.role, count(*) OVER ()::int AS total
           FROM agency_procedures ap JOIN agencies a ON a.id = ap.agency_id
