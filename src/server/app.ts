@@ -10,6 +10,8 @@ import { Type } from 'typebox';
 import type { Deps } from './deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
+import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
+import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 
@@ -36,6 +38,7 @@ export async function createApp(deps: Deps) {
         { name: 'procedures', description: 'Thủ tục hành chính: procedure catalogue' },
         { name: 'units', description: 'Đơn vị hành chính: administrative units as a dated hierarchy' },
         { name: 'agencies', description: 'Cơ quan, đơn vị: agencies' },
+        { name: 'calendars', description: 'Lịch làm việc và thời hạn: working calendars and the legal clock' },
       ],
     },
   });
@@ -57,6 +60,8 @@ export async function createApp(deps: Deps) {
       await api.register(proceduresRoutes(deps));
       await api.register(unitsRoutes(deps));
       await api.register(agenciesRoutes(deps));
+      await api.register(calendarsRoutes(deps));
+      await api.register(deadlinesRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -20,6 +20,11 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Maximum connections of the PostgreSQL pool. */
   databasePoolSize: number;
+  /**
+   * Bearer token of the administration API until officer accounts and roles exist (issue #4).
+   * Development default: "motcua-dev-admin"; production: required, at least 32 characters.
+   */
+  adminApiToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -69,6 +74,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!/^\d{2}$/.test(seedProvinceCode))
     problems.push('SEED_PROVINCE_CODE must be a two-digit province code');
 
+  let adminApiToken = env.ADMIN_API_TOKEN || undefined;
+  if (nodeEnv === 'production') {
+    if (adminApiToken && adminApiToken.length < 32) problems.push('ADMIN_API_TOKEN must have at least 32 characters in production');
+  } else {
+    adminApiToken ??= 'motcua-dev-admin';
+  }
+
   const config: Config = {
     nodeEnv,
     host: env.HOST ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
@@ -80,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedProvinceCode,
     logLevel,
     databasePoolSize: readInt('DATABASE_POOL_SIZE', 10, 1, 500),
+    adminApiToken,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

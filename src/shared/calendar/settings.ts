@@ -75,3 +75,46 @@ export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = {
   indexSubtractedPauses: ['supplement', 'financial_obligation'],
   onlineAcceptanceWorkingHours: 8,
 };
+
+export interface SettingsIssue {
+  path: string;
+  rule: string;
+  message: string;
+  messageEn: string;
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const minutesOf = (value: string) => Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
+
+/** Every problem with a settings object, each naming its field; empty when the settings can be used. */
+export function checkCalendarSettings(settings: CalendarSettings): SettingsIssue[] {
+  const issues: SettingsIssue[] = [];
+  const add = (path: string, rule: string, message: string, messageEn: string) => issues.push({ path, rule, message, messageEn });
+  const rest = settings.weeklyRestDays;
+  if (rest.some((d) => !Number.isInteger(d) || d < 0 || d > 6) || new Set(rest).size !== rest.length || rest.length > 6) {
+    add('weeklyRestDays', 'weekday', 'ngày nghỉ hằng tuần phải là các số 0–6 khác nhau (0 = Chủ nhật)', 'must be distinct numbers 0–6 (0 = Sunday), at most six');
+  }
+  if (settings.workingPeriods.length === 0) add('workingPeriods', 'required', 'phải có ít nhất một khoảng giờ làm việc', 'needs at least one working period');
+  let previousEnd = -1;
+  settings.workingPeriods.forEach((period, i) => {
+    if (!TIME.test(period.start) || !TIME.test(period.end)) {
+      add(`workingPeriods.${i}`, 'time', 'giờ phải có dạng HH:MM', 'times must be HH:MM');
+      return;
+    }
+    const start = minutesOf(period.start);
+    const end = minutesOf(period.end);
+    if (end <= start) add(`workingPeriods.${i}`, 'order', 'giờ kết thúc phải sau giờ bắt đầu', 'the end must be after the start');
+    if (start < previousEnd) add(`workingPeriods.${i}`, 'overlap', 'các khoảng giờ làm việc phải theo thứ tự và không chồng nhau', 'periods must be in order and not overlap');
+    previousEnd = end;
+  });
+  if (!(settings.workingDayHours > 0 && settings.workingDayHours <= 24)) add('workingDayHours', 'range', 'số giờ của một ngày làm việc phải từ 0 đến 24', 'must be more than 0 and at most 24');
+  if (!TIME.test(settings.paperTransferCutoff)) add('paperTransferCutoff', 'time', 'giờ phải có dạng HH:MM', 'must be HH:MM');
+  if (settings.tetDayOffsets.length === 0 || settings.tetDayOffsets.some((o) => !Number.isInteger(o) || o < -5 || o > 6)) {
+    add('tetDayOffsets', 'range', 'các ngày nghỉ Tết phải nằm trong khoảng -5 đến 6 ngày quanh mùng 1', 'must be whole days from -5 to 6 around 1/1 lunar');
+  }
+  for (const key of ['supplementRequestWithinWorkingDays', 'maxSupplementRequests', 'extensionMinLeadWorkingDays', 'onlineAcceptanceWorkingHours', 'paperTransferNextDayGraceMinutes'] as const) {
+    if (!(Number.isFinite(settings[key]) && settings[key] >= 0)) add(key, 'minimum', 'không được âm', 'must not be negative');
+  }
+  if (!(settings.supplementAutoClose.value >= 0)) add('supplementAutoClose.value', 'minimum', 'không được âm', 'must not be negative');
+  return issues;
+}
