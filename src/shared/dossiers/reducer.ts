@@ -1,0 +1,98 @@
+// The dossier's state derived from its append-only action log. Pure: the server caches the result on the
+// dossier row in the same transaction as the action, and the web shows the same derivation.
+import { statusAfter, type ActionType } from './actions.ts';
+import type { DossierStatus } from './statuses.ts';
+
+export interface ActionRecord {
+  type: ActionType | 'submit' | 'intake';
+  at: number;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+}
+
+export interface PauseRecord {
+  reason: 'supplement' | 'financial_obligation';
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface DossierState {
+  status: DossierStatus;
+  assigneeId: string | null;
+  receivedAt: number | null;
+  pauses: PauseRecord[];
+  supplementRequests: number;
+  extensions: number;
+  extendedDueAt: number | null;
+  finishedAt: number | null;
+  returnedAt: number | null;
+  resultNumber: string | null;
+}
+
+const FINISHING: readonly ActionType[] = ['refuse_intake', 'issue_result', 'withdraw', 'refuse', 'stop', 'close_unsupplemented'];
+
+/** Folds the log (oldest first) into the current state. The first record is `submit` (online) or `intake` (desk). */
+export function reduceDossier(log: readonly ActionRecord[]): DossierState {
+  const state: DossierState = {
+    status: 'submitted',
+    assigneeId: null,
+    receivedAt: null,
+    pauses: [],
+    supplementRequests: 0,
+    extensions: 0,
+    extendedDueAt: null,
+    finishedAt: null,
+    returnedAt: null,
+    resultNumber: null,
+  };
+  for (const action of log) {
+    if (action.type === 'submit') {
+      state.status = 'submitted';
+      continue;
+    }
+    if (action.type === 'intake') {
+      state.status = 'received';
+      state.receivedAt = action.at;
+      continue;
+    }
+    const openPause = state.pauses.find((p) => p.endedAt === null);
+    switch (action.type) {
+      case 'receive':
+        state.receivedAt = action.at;
+        break;
+      case 'assign':
+        state.assigneeId = typeof action.payload.assigneeId === 'string' ? action.payload.assigneeId : null;
+        break;
+      case 'request_supplement':
+        state.supplementRequests += 1;
+        state.pauses.push({ reason: 'supplement', startedAt: action.at, endedAt: null });
+        break;
+      case 'request_payment':
+        state.pauses.push({ reason: 'financial_obligation', startedAt: action.at, endedAt: null });
+        break;
+      case 'submit_supplement':
+      case 'record_payment':
+        if (openPause) openPause.endedAt = action.at;
+        break;
+      case 'extend':
+        state.extensions += 1;
+        state.extendedDueAt = typeof action.payload.newDueAt === 'number' ? action.payload.newDueAt : null;
+        break;
+      case 'issue_result':
+        state.resultNumber = typeof action.payload.resultNumber === 'string' ? action.payload.resultNumber : null;
+        break;
+      case 'return_result':
+        state.returnedAt = action.at;
+        break;
+      case 'correct_result':
+        state.finishedAt = null;
+        state.returnedAt = null;
+        break;
+      default:
+        break;
+    }
+    if (FINISHING.includes(action.type)) state.finishedAt ??= action.at;
+    state.status = statusAfter(state.status, action.type);
+  }
+  return state;
+}
