@@ -9,6 +9,8 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from './deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerSessions } from './http/session.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
@@ -35,6 +37,7 @@ export async function createApp(deps: Deps) {
       },
       tags: [
         { name: 'system', description: 'Health' },
+        { name: 'accounts', description: 'Tài khoản: sign in, sessions' },
         { name: 'procedures', description: 'Thủ tục hành chính: procedure catalogue' },
         { name: 'units', description: 'Đơn vị hành chính: administrative units as a dated hierarchy' },
         { name: 'agencies', description: 'Cơ quan, đơn vị: agencies' },
@@ -46,6 +49,8 @@ export async function createApp(deps: Deps) {
 
   await app.register(
     async (api) => {
+      await registerSessions(api, deps);
+      await api.register(accountsRoutes(deps));
       api.get(
         '/health',
         {

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { seedCatalogue } from './db/seed.ts';
 import { createDeps } from './deps.ts';
 import { createProgress } from './progress.ts';
+import { assertNoDemoAccounts, seedDemoAccounts } from './modules/accounts/seed-demo-accounts.ts';
 
 async function main() {
   const config = loadConfig();

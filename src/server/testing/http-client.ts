@@ -1,0 +1,34 @@
+// A tiny cookie-keeping HTTP client for tests: signs in like a browser and sends the CSRF token back.
+export class TestClient {
+  private cookie = '';
+  csrfToken = '';
+
+  constructor(readonly baseUrl: string) {}
+
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.csrfToken && method !== 'GET' ? { 'x-csrf-token': this.csrfToken } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as any, headers: response.headers };
+  }
+
+  get = (path: string) => this.request('GET', path);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
+
+  async login(username: string, password = 'motcua-demo') {
+    const result = await this.post('/api/auth/login', { username, password });
+    if (result.status !== 200) throw new Error(`login ${username} failed: ${result.status} ${JSON.stringify(result.body)}`);
+    this.csrfToken = result.body.csrfToken;
+    return result.body;
+  }
+}
