@@ -13,9 +13,10 @@ async function main() {
   await deps.database.migrate();
   if (config.seedOnStart) {
     const result = await seedCatalogue(deps, createProgress(process.stdout));
-    if (result.seeded)
-      deps.log.info({ seconds: (Date.now() - startedAt) / 1000 }, 'first-start seed finished');
+    if (result.seeded) deps.log.info({ seconds: (Date.now() - startedAt) / 1000 }, 'first-start seed finished');
+    if (config.nodeEnv !== 'production') await seedDemoAccounts(deps);
   }
+  if (config.nodeEnv === 'production') await assertNoDemoAccounts(deps);
   const app = await createApp(deps);
   const shutdown = async (signal: string) => {
     deps.log.info({ signal }, 'shutting down');

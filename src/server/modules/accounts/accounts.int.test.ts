@@ -4,7 +4,7 @@ import { seedAgencies } from '../agencies/seed-agencies.ts';
 import { importUnits } from '../units/import-units.ts';
 import { TestClient } from '../../testing/http-client.ts';
 import { createTestContext, seedPath, startServer, type TestContext } from '../../testing/test-deps.ts';
-import { AppError } from '../../errors.ts';
+import type { AppError } from '../../errors.ts';
 import { assertNoDemoAccounts, seedDemoAccounts } from './seed-demo-accounts.ts';
 
 describe('accounts, sessions and CSRF', () => {
