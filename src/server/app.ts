@@ -14,6 +14,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
+import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 
@@ -38,6 +39,7 @@ export async function createApp(deps: Deps) {
       tags: [
         { name: 'system', description: 'Health' },
         { name: 'accounts', description: 'Tài khoản: sign in, sessions' },
+        { name: 'dossiers', description: 'Hồ sơ: filing, processing, tracking' },
         { name: 'procedures', description: 'Thủ tục hành chính: procedure catalogue' },
         { name: 'units', description: 'Đơn vị hành chính: administrative units as a dated hierarchy' },
         { name: 'agencies', description: 'Cơ quan, đơn vị: agencies' },
@@ -67,6 +69,7 @@ export async function createApp(deps: Deps) {
       await api.register(agenciesRoutes(deps));
       await api.register(calendarsRoutes(deps));
       await api.register(deadlinesRoutes(deps));
+      await api.register(dossiersRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { seedCatalogue } from './db/seed.ts';
 import { createDeps } from './deps.ts';
 import { createProgress } from './progress.ts';
-import { assertNoDemoAccounts, seedDemoAccounts } from './modules/accounts/seed-demo-accounts.ts';
+import { assertNoDemoAccounts, confirmDemoCalendars, seedDemoAccounts } from './modules/accounts/seed-demo-accounts.ts';
+import { vietnamToday } from './deps.ts';
 
 async function main() {
   const config = loadConfig();
@@ -14,7 +15,11 @@ async function main() {
   if (config.seedOnStart) {
     const result = await seedCatalogue(deps, createProgress(process.stdout));
     if (result.seeded) deps.log.info({ seconds: (Date.now() - startedAt) / 1000 }, 'first-start seed finished');
-    if (config.nodeEnv !== 'production') await seedDemoAccounts(deps);
+    if (config.nodeEnv !== 'production') {
+      await seedDemoAccounts(deps);
+      const year = Number(vietnamToday(deps.clock).slice(0, 4));
+      await confirmDemoCalendars(deps, config.seedProvinceCode, [year, year + 1, year + 2, year + 3]);
+    }
   }
   if (config.nodeEnv === 'production') await assertNoDemoAccounts(deps);
   const app = await createApp(deps);

@@ -390,3 +390,105 @@ export const sessions = pgTable(
   },
   (t) => [unique('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
+
+/** A dossier (hồ sơ): one application for one procedure. Its status is derived from dossier_actions and cached here. */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    code: text('code'),
+    procedureId: uuid('procedure_id').notNull().references(() => procedures.id),
+    procedureVersionId: uuid('procedure_version_id').notNull().references(() => procedureVersions.id),
+    channel: text('channel').notNull(),
+    receivingAgencyId: uuid('receiving_agency_id').notNull().references(() => agencies.id),
+    competentAgencyId: uuid('competent_agency_id').notNull().references(() => agencies.id),
+    returningAgencyId: uuid('returning_agency_id').notNull().references(() => agencies.id),
+    citizenUserId: uuid('citizen_user_id').references(() => users.id),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    creationRequestId: text('creation_request_id').notNull(),
+    applicant: jsonb('applicant').notNull(),
+    owner: jsonb('owner'),
+    submitter: jsonb('submitter'),
+    components: jsonb('components').notNull(),
+    feeLines: jsonb('fee_lines').notNull(),
+    status: text('status').notNull(),
+    nationalStatus: smallint('national_status').notNull(),
+    version: integer('version').notNull().default(1),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    duration: jsonb('duration'),
+    acceptanceDueAt: timestamp('acceptance_due_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    firstDueAt: timestamp('first_due_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    resultNumber: text('result_number'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`motcua_normalize(coalesce(code, '') || ' ' || coalesce(applicant->>'name', '') || ' ' || coalesce(applicant->>'phone', ''))`,
+    ),
+  },
+  (t) => [
+    unique('dossiers_code_key').on(t.code),
+    unique('dossiers_creation_request_key').on(t.createdBy, t.creationRequestId),
+    index('dossiers_receiving_idx').on(t.receivingAgencyId, t.status, t.dueAt),
+    index('dossiers_competent_idx').on(t.competentAgencyId, t.status, t.dueAt),
+    index('dossiers_citizen_idx').on(t.citizenUserId, t.createdAt),
+    index('dossiers_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    check('dossiers_channel_check', sql`${t.channel} in ('in_person', 'online', 'national_portal', 'post')`),
+    check(
+      'dossiers_status_check',
+      sql`${t.status} in ('submitted', 'refused_at_intake', 'received', 'in_progress', 'awaiting_supplement', 'awaiting_payment', 'approved', 'result_ready', 'returned', 'withdrawn', 'stopped')`,
+    ),
+    check('dossiers_national_status_check', sql`${t.nationalStatus} between 1 and 10`),
+    check('dossiers_code_when_received_check', sql`(${t.code} is null) = (${t.receivedAt} is null)`),
+  ],
+);
+
+/** The append-only action log of a dossier: one row per action, with the client's request id (idempotency). */
+export const dossierActions = pgTable(
+  'dossier_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    actorRole: text('actor_role').notNull(),
+    agencyId: uuid('agency_id').references(() => agencies.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    requestId: text('request_id').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [unique('dossier_actions_seq_key').on(t.dossierId, t.seq), unique('dossier_actions_request_key').on(t.dossierId, t.requestId)],
+);
+
+/** Per-agency, per-local-day counter behind dossier codes <agency code>-YYMMDD-XXXX: no gaps, no duplicates. */
+export const dossierCodeCounters = pgTable(
+  'dossier_code_counters',
+  {
+    agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.day] }), check('dossier_code_counters_value_check', sql`${t.lastValue} between 1 and 9999`)],
+);
+
+/** Notifications and other side effects, written in the same transaction as the change that causes them. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    topic: text('topic').notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.createdAt).where(sql`${t.processedAt} is null`)],
+);

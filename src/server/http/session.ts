@@ -35,7 +35,7 @@ export async function registerSessions(app: FastifyInstance, deps: Deps): Promis
   app.addHook('preHandler', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await findLiveSession(deps.db, hashToken(token));
+    const found = await findLiveSession(deps.db, hashToken(token), deps.clock.now());
     if (!found || found.user.disabledAt) return;
     request.viewer = {
       userId: found.user.id,

@@ -144,3 +144,7 @@ export const ACTION_LABELS: Record<ActionType, { vi: string; en: string }> = {
   return_result: { vi: 'Trả kết quả', en: 'Return result' },
   correct_result: { vi: 'Đính chính kết quả', en: 'Correct result' },
 };
+
+/** Role the desk plays in the receiving (or returning) agency; the other officer roles act for the competent agency. */
+export const ONE_STOP_ROLES: readonly OfficerRole[] = ['desk'];
+export const COMPETENT_ROLES: readonly OfficerRole[] = ['handler', 'leader', 'clerk'];

@@ -23,7 +23,7 @@ export interface DossierState {
   pauses: PauseRecord[];
   supplementRequests: number;
   extensions: number;
-  extendedDueAt: number | null;
+  extension: { requestedAt: number; newDueAt: number } | null;
   finishedAt: number | null;
   returnedAt: number | null;
   resultNumber: string | null;
@@ -40,7 +40,7 @@ export function reduceDossier(log: readonly ActionRecord[]): DossierState {
     pauses: [],
     supplementRequests: 0,
     extensions: 0,
-    extendedDueAt: null,
+    extension: null,
     finishedAt: null,
     returnedAt: null,
     resultNumber: null,
@@ -76,7 +76,7 @@ export function reduceDossier(log: readonly ActionRecord[]): DossierState {
         break;
       case 'extend':
         state.extensions += 1;
-        state.extendedDueAt = typeof action.payload.newDueAt === 'number' ? action.payload.newDueAt : null;
+        state.extension = typeof action.payload.newDueAt === 'number' ? { requestedAt: action.at, newDueAt: action.payload.newDueAt } : null;
         break;
       case 'issue_result':
         state.resultNumber = typeof action.payload.resultNumber === 'string' ? action.payload.resultNumber : null;

@@ -1,5 +1,5 @@
 // SQL for users, officer roles and sessions. Each function takes the database or a transaction first.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import type { OfficerRole } from '../../../shared/dossiers/actions.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { agencies, officerRoles, sessions, users } from '../../db/schema.ts';
@@ -29,12 +29,13 @@ export async function listRoleGrants(db: DbOrTx, userId: string): Promise<RoleGr
   return rows.map((row) => ({ ...row, role: row.role as OfficerRole }));
 }
 
-export async function findLiveSession(db: DbOrTx, tokenHash: string) {
+/** The session of a token if it has not expired by `now` (the app's clock, so tests can move time). */
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
   const [row] = await db
     .select({ sessionId: sessions.id, csrfToken: sessions.csrfToken, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, sql`now()`)));
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
   return row;
 }
 

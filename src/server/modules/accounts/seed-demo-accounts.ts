@@ -5,6 +5,8 @@ import type { OfficerRole } from '../../../shared/dossiers/actions.ts';
 import type { Deps } from '../../deps.ts';
 import { agencies, officerRoles, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { listConfirmedYears } from '../calendars/calendars.queries.ts';
+import { confirmCalendarYear } from '../calendars/confirm-calendar-year.ts';
 import { hashPassword } from './passwords.ts';
 
 export const DEMO_PASSWORD = 'motcua-demo';
@@ -70,5 +72,16 @@ export async function assertNoDemoAccounts(deps: Pick<Deps, 'db'>): Promise<void
       'Có tài khoản demo trong cơ sở dữ liệu; không được chạy ở chế độ production.',
       `${row?.n} demo account(s) exist; production refuses to start with them. Delete the users with is_demo = true first.`,
     );
+  }
+}
+
+/**
+ * Outside production, confirm the rule calendars of this year and the next few so demo dossiers can be received;
+ * the actor name says they were not checked against the government's notice. Years already confirmed are kept.
+ */
+export async function confirmDemoCalendars(deps: Pick<Deps, 'db' | 'clock'>, provinceCode: string, years: number[]): Promise<void> {
+  for (const year of years) {
+    if ((await listConfirmedYears(deps.db, provinceCode, year, year)).length > 0) continue;
+    await confirmCalendarYear(deps, { provinceCode, year, actor: 'Dữ liệu demo (chưa đối chiếu thông báo của Chính phủ)', expectedRevision: 0 });
   }
 }

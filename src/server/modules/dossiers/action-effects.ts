@@ -1,0 +1,175 @@
+// What each action checks and records beyond the status table: its fields, the legal-clock rules, the columns it
+// sets and the notifications it queues. Called inside the action's transaction.
+import { and, eq } from 'drizzle-orm';
+import { checkExtension, checkSupplementRequest, computeDossierClock, supplementAutoCloseAt } from '../../../shared/calendar/deadlines.ts';
+import { HOUR_MS, localDay, parseInstant, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
+import type { ActionType } from '../../../shared/dossiers/actions.ts';
+import type { DossierState } from '../../../shared/dossiers/reducer.ts';
+import type { Tx } from '../../db/client.ts';
+import { officerRoles, users } from '../../db/schema.ts';
+import { AppError, type FieldIssue } from '../../errors.ts';
+import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
+import type { DossierRow } from './dossiers.queries.ts';
+import { makeReceipt } from './receipt.ts';
+
+export interface EffectContext {
+  tx: Tx;
+  dossier: DossierRow;
+  state: DossierState;
+  fields: Record<string, unknown>;
+  now: number;
+}
+
+export interface Effect {
+  /** Stored with the action (the action's own record: reasons, numbers, dates). */
+  payload: Record<string, unknown>;
+  /** Columns of the dossier this action sets directly. */
+  patch?: Partial<DossierRow>;
+  notify?: string;
+}
+
+const issue = (path: string, rule: string, message: string, messageEn: string): FieldIssue => ({ path: `body.${path}`, rule, message, messageEn });
+
+function text(fields: Record<string, unknown>, name: string, required: boolean): string | null {
+  const value = fields[name];
+  if (typeof value === 'string' && value.trim()) return value.trim();
+  if (required) throw AppError.invalidInput([issue(name, 'required', 'bắt buộc phải có', 'is required')]);
+  return null;
+}
+
+function textList(fields: Record<string, unknown>, name: string): string[] {
+  const value = fields[name];
+  const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+  if (list.length === 0) throw AppError.invalidInput([issue(name, 'required', 'cần ít nhất một lý do / nội dung', 'needs at least one item')]);
+  return list;
+}
+
+function ruleConflict(violation: { rule: string; message: string; messageEn: string }): AppError {
+  return new AppError('CONFLICT', violation.message, violation.messageEn, { rule: violation.rule });
+}
+
+async function calendarFor(ctx: EffectContext) {
+  const year = yearOfDay(localDay(ctx.dossier.receivedAt?.getTime() ?? ctx.now));
+  return loadWorkingCalendar(ctx.tx, ctx.dossier.provinceCode, year, year + 3);
+}
+
+type EffectFn = (ctx: EffectContext) => Promise<Effect>;
+
+const note = async (ctx: EffectContext): Promise<Effect> => ({ payload: { note: text(ctx.fields, 'note', false) } });
+
+export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
+  async receive(ctx) {
+    const duration = ctx.fields.duration as { value: number; unit: never } | undefined;
+    const receipt = await makeReceipt(ctx.tx, ctx.dossier, ctx.now, duration);
+    return {
+      payload: { code: receipt.code, dueAt: receipt.dueAt.toISOString() },
+      patch: { code: receipt.code, duration: receipt.duration, receivedAt: receipt.receivedAt, startsAt: receipt.startsAt, firstDueAt: receipt.dueAt, dueAt: receipt.dueAt },
+      notify: 'dossier.received',
+    };
+  },
+  async refuse_intake(ctx) {
+    return { payload: { reasons: textList(ctx.fields, 'reasons') }, notify: 'dossier.refused' };
+  },
+  async assign(ctx) {
+    const assigneeId = text(ctx.fields, 'assigneeId', true) as string;
+    const [handler] = await ctx.tx
+      .select({ id: users.id })
+      .from(officerRoles)
+      .innerJoin(users, eq(users.id, officerRoles.userId))
+      .where(and(eq(officerRoles.userId, assigneeId), eq(officerRoles.agencyId, ctx.dossier.competentAgencyId), eq(officerRoles.role, 'handler')));
+    if (!handler) throw AppError.invalidInput([issue('assigneeId', 'handler_of_agency', 'người được phân công phải là chuyên viên của cơ quan giải quyết', 'must be a handler of the competent agency')]);
+    return { payload: { assigneeId, note: text(ctx.fields, 'note', false) }, patch: { assigneeId } };
+  },
+  forward: note,
+  return_previous: note,
+  recall: note,
+  async consult(ctx) {
+    return { payload: { agencyId: text(ctx.fields, 'agencyId', true), question: text(ctx.fields, 'question', true), dueAt: text(ctx.fields, 'dueAt', false) } };
+  },
+  async answer_consultation(ctx) {
+    return { payload: { consultationSeq: ctx.fields.consultationSeq ?? null, answer: text(ctx.fields, 'answer', true) } };
+  },
+  async request_supplement(ctx) {
+    const missing = textList(ctx.fields, 'missing');
+    const calendar = await calendarFor(ctx);
+    const violation = checkSupplementRequest(calendar, {
+      startsAt: ctx.dossier.startsAt?.getTime() ?? ctx.now,
+      requestedAt: ctx.now,
+      previousRequests: ctx.state.supplementRequests,
+    });
+    if (violation) throw ruleConflict(violation);
+    return { payload: { missing, note: text(ctx.fields, 'note', false), closeAt: new Date(supplementAutoCloseAt(calendar, ctx.now)).toISOString() }, notify: 'dossier.supplement_requested' };
+  },
+  submit_supplement: note,
+  async close_unsupplemented(ctx) {
+    const request = [...ctx.state.pauses].reverse().find((p) => p.reason === 'supplement' && p.endedAt === null);
+    const calendar = await calendarFor(ctx);
+    if (request && ctx.now < supplementAutoCloseAt(calendar, request.startedAt)) {
+      throw new AppError('CONFLICT', 'Chưa hết thời hạn bổ sung hồ sơ.', 'The supplement period has not ended yet.', { rule: 'supplement_period_running' });
+    }
+    return { payload: {}, notify: 'dossier.closed' };
+  },
+  async request_payment(ctx) {
+    const amount = ctx.fields.amountVnd;
+    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) {
+      throw AppError.invalidInput([issue('amountVnd', 'positive_integer', 'số tiền phải là số nguyên dương (đồng)', 'must be a positive whole number of VND')]);
+    }
+    return { payload: { amountVnd: amount, description: text(ctx.fields, 'description', true) }, notify: 'dossier.payment_requested' };
+  },
+  async record_payment(ctx) {
+    return { payload: { receiptNumber: text(ctx.fields, 'receiptNumber', false), method: text(ctx.fields, 'method', false) } };
+  },
+  async withdraw(ctx) {
+    return { payload: { reason: text(ctx.fields, 'reason', true) }, notify: 'dossier.withdrawn' };
+  },
+  async refuse(ctx) {
+    return { payload: { reasons: textList(ctx.fields, 'reasons') }, notify: 'dossier.refused' };
+  },
+  async stop(ctx) {
+    return { payload: { reasons: textList(ctx.fields, 'reasons') }, notify: 'dossier.stopped' };
+  },
+  async extend(ctx) {
+    const reason = text(ctx.fields, 'reason', true);
+    const newDueAt = parseInstant(String(ctx.fields.newDueAt ?? ''));
+    if (newDueAt === undefined) throw AppError.invalidInput([issue('newDueAt', 'instant', 'phải là thời điểm ISO-8601 có múi giờ', 'must be an ISO-8601 instant with an offset')]);
+    if (!ctx.dossier.dueAt) throw new AppError('CONFLICT', 'Hồ sơ đang tạm dừng tính thời hạn.', 'The clock is paused.', { rule: 'clock_paused' });
+    const violation = checkExtension(await calendarFor(ctx), {
+      currentDueAt: ctx.dossier.dueAt.getTime(),
+      requestedAt: ctx.now,
+      newDueAt,
+      previousExtensions: ctx.state.extensions,
+    });
+    if (violation) throw ruleConflict(violation);
+    return { payload: { newDueAt, reason }, notify: 'dossier.extended' };
+  },
+  approve: note,
+  async issue_result(ctx) {
+    return { payload: { resultNumber: text(ctx.fields, 'resultNumber', true) }, notify: 'dossier.result_ready' };
+  },
+  async return_result(ctx) {
+    const method = text(ctx.fields, 'method', true);
+    if (!['in_person', 'post', 'electronic'].includes(method as string)) {
+      throw AppError.invalidInput([issue('method', 'enum', 'phải là in_person, post hoặc electronic', 'must be in_person, post or electronic')]);
+    }
+    const waybillNumber = text(ctx.fields, 'waybillNumber', method === 'post');
+    return { payload: { method, waybillNumber }, notify: 'dossier.returned' };
+  },
+  async correct_result(ctx) {
+    const calendar = await calendarFor(ctx);
+    return { payload: { reason: text(ctx.fields, 'reason', true), correctionDueAt: new Date(calendar.addWorkingTime(ctx.now, 3 * 8 * HOUR_MS)).toISOString() } };
+  },
+};
+
+/** The legal deadline after the action, from the frozen receipt, the pauses and the extension. */
+export async function recomputeDueAt(ctx: EffectContext, state: DossierState): Promise<Date | null> {
+  const { dossier } = ctx;
+  if (!dossier.receivedAt || !dossier.duration) return dossier.dueAt;
+  const calendar = await calendarFor(ctx);
+  const clock = computeDossierClock(calendar, {
+    receivedAt: dossier.receivedAt.getTime(),
+    duration: dossier.duration as never,
+    pauses: state.pauses,
+    extension: state.extension,
+  });
+  return clock.legalDueAt === null ? null : new Date(clock.legalDueAt);
+}

@@ -1,0 +1,111 @@
+// Use case: any action on a dossier. One transaction: lock the row, replay a repeated request id, check the
+// version, the role and the status against the shared table, apply the action's effect, append it to the log,
+// derive the new state with the shared reducer, cache it on the row, and queue the notification.
+import { sql } from 'drizzle-orm';
+import { ALLOWED_ACTIONS, allowedActions, isAllowed, type ActionType } from '../../../shared/dossiers/actions.ts';
+import { reduceDossier, type ActionRecord } from '../../../shared/dossiers/reducer.ts';
+import { NATIONAL_STATUS, STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers/statuses.ts';
+import type { Deps } from '../../deps.ts';
+import { dossierActions, dossiers, outbox } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import type { Viewer } from '../../http/session.ts';
+import { ACTION_EFFECTS, recomputeDueAt, type EffectContext } from './action-effects.ts';
+import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
+import { findActionByRequest, findDossierForUpdate, listDossierActions, nextActionSeq, type DossierActionRow, type DossierRow } from './dossiers.queries.ts';
+
+export interface ActionInput {
+  type: ActionType;
+  requestId: string;
+  version: number;
+  fields: Record<string, unknown>;
+}
+
+export const toActionRecord = (row: DossierActionRow): ActionRecord => ({
+  type: row.type as ActionRecord['type'],
+  at: row.at.getTime(),
+  actorId: row.actorId,
+  payload: row.payload as Record<string, unknown>,
+});
+
+/** Applies one action; a repeated requestId returns the dossier without applying it again. */
+export async function applyDossierAction(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  viewer: Viewer | { system: true },
+  dossierId: string,
+  input: ActionInput,
+): Promise<{ dossier: DossierRow; replayed: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const dossier = await findDossierForUpdate(tx, dossierId);
+    const isSystem = 'system' in viewer;
+    if (!dossier || (!isSystem && !canSee(viewer, dossier))) throw dossierNotFound(dossierId);
+    if (await findActionByRequest(tx, dossier.id, input.requestId)) return { dossier, replayed: true };
+    if (input.version !== dossier.version) {
+      throw new AppError(
+        'CONFLICT',
+        'Hồ sơ đã được người khác cập nhật; hãy tải lại trước khi thao tác.',
+        'The dossier was changed by someone else; reload it before acting.',
+        { rule: 'stale_version', currentVersion: dossier.version },
+      );
+    }
+    const status = dossier.status as DossierStatus;
+    const roles = isSystem ? (['system'] as const) : effectiveRoles(viewer, dossier);
+    if (!isAllowed(status, input.type, roles)) {
+      const someoneCould = ALLOWED_ACTIONS[status].some((rule) => rule.type === input.type);
+      if (someoneCould) {
+        throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này trên hồ sơ.', `Your role cannot ${input.type} this dossier.`, { roles });
+      }
+      throw new AppError(
+        'CONFLICT',
+        `Không thể thực hiện thao tác này khi hồ sơ ở trạng thái "${STATUS_LABELS[status].vi}".`,
+        `${input.type} is not possible while the dossier is ${status}.`,
+        { rule: 'status', status, allowedActions: allowedActions(status, roles) },
+      );
+    }
+    const log = (await listDossierActions(tx, dossier.id)).map(toActionRecord);
+    const now = deps.clock.now().getTime();
+    const ctx: EffectContext = { tx, dossier, state: reduceDossier(log), fields: input.fields, now };
+    const effect = await ACTION_EFFECTS[input.type](ctx);
+    const record: ActionRecord = { type: input.type, at: now, actorId: isSystem ? null : viewer.userId, payload: effect.payload };
+    const state = reduceDossier([...log, record]);
+    const patched: DossierRow = { ...dossier, ...effect.patch };
+    const dueAt = await recomputeDueAt({ ...ctx, dossier: patched }, state);
+    const actorRole = isSystem ? 'system' : (ALLOWED_ACTIONS[status].find((r) => r.type === input.type)?.roles.find((r) => (roles as readonly string[]).includes(r)) ?? roles[0]);
+    await tx.insert(dossierActions).values({
+      dossierId: dossier.id,
+      seq: await nextActionSeq(tx, dossier.id),
+      type: input.type,
+      actorId: record.actorId,
+      actorRole: actorRole as string,
+      agencyId: null,
+      at: new Date(now),
+      requestId: input.requestId,
+      fromStatus: status,
+      toStatus: state.status,
+      payload: effect.payload,
+    });
+    const [updated] = await tx
+      .update(dossiers)
+      .set({
+        ...effect.patch,
+        status: state.status,
+        nationalStatus: NATIONAL_STATUS[state.status],
+        version: dossier.version + 1,
+        assigneeId: effect.patch?.assigneeId ?? dossier.assigneeId,
+        dueAt,
+        finishedAt: state.finishedAt === null ? null : new Date(state.finishedAt),
+        returnedAt: state.returnedAt === null ? null : new Date(state.returnedAt),
+        resultNumber: state.resultNumber,
+        updatedAt: sql`now()`,
+      })
+      .where(sql`${dossiers.id} = ${dossier.id}`)
+      .returning();
+    if (effect.notify) {
+      await tx.insert(outbox).values({
+        topic: effect.notify,
+        dossierId: dossier.id,
+        payload: { to: dossier.applicant, code: updated?.code ?? dossier.code, status: state.status, action: input.type },
+      });
+    }
+    return { dossier: updated as DossierRow, replayed: false };
+  });
+}

@@ -1,0 +1,37 @@
+// Who may see a dossier and in which roles they act on it.
+import { COMPETENT_ROLES, type Role } from '../../../shared/dossiers/actions.ts';
+import { AppError } from '../../errors.ts';
+import type { Viewer } from '../../http/session.ts';
+import type { DossierRow } from './dossiers.queries.ts';
+
+type Scoped = Pick<DossierRow, 'citizenUserId' | 'receivingAgencyId' | 'competentAgencyId' | 'returningAgencyId' | 'provinceCode'>;
+
+/**
+ * A citizen acts on their own dossiers only. An officer acts as desk for the receiving or returning agency, and as
+ * handler, leader or clerk for the competent agency; administrators see but do not process.
+ */
+export function effectiveRoles(viewer: Viewer, dossier: Scoped): Role[] {
+  if (viewer.kind === 'citizen') return dossier.citizenUserId === viewer.userId ? ['citizen'] : [];
+  const roles = new Set<Role>();
+  for (const grant of viewer.grants) {
+    if (grant.role === 'desk' && (grant.agencyId === dossier.receivingAgencyId || grant.agencyId === dossier.returningAgencyId)) roles.add('desk');
+    if (COMPETENT_ROLES.includes(grant.role) && grant.agencyId === dossier.competentAgencyId) roles.add(grant.role);
+  }
+  return [...roles];
+}
+
+/** Whether the viewer may see the dossier at all (else it "does not exist" for them: 404, no existence leak). */
+export function canSee(viewer: Viewer, dossier: Scoped): boolean {
+  if (viewer.kind === 'citizen') return dossier.citizenUserId === viewer.userId;
+  return viewer.grants.some(
+    (g) =>
+      g.agencyId === dossier.receivingAgencyId ||
+      g.agencyId === dossier.competentAgencyId ||
+      g.agencyId === dossier.returningAgencyId ||
+      (g.role === 'province_admin' && g.unitCode === dossier.provinceCode),
+  );
+}
+
+export function dossierNotFound(id: string): AppError {
+  return AppError.notFound('hồ sơ', 'Dossier', id);
+}

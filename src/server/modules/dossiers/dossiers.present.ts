@@ -1,0 +1,66 @@
+// Row → API shape for dossiers: Vietnam-time instants, the deadline class, the viewer's allowed actions.
+import { classifyFinished, classifyOpen } from '../../../shared/calendar/deadlines.ts';
+import { formatVietnamIso } from '../../../shared/calendar/vietnam-time.ts';
+import { allowedActions, type Role } from '../../../shared/dossiers/actions.ts';
+import { STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers/statuses.ts';
+import type { DossierActionRow, DossierRow } from './dossiers.queries.ts';
+
+const iso = (value: Date | null) => (value ? formatVietnamIso(value.getTime()) : null);
+
+/** Where the dossier stands against its deadline now: early / on time / late once finished, else within or overdue. */
+export function timingOf(dossier: Pick<DossierRow, 'dueAt' | 'finishedAt' | 'receivedAt'>, now: number) {
+  if (!dossier.receivedAt) return null;
+  if (dossier.finishedAt) return dossier.dueAt ? classifyFinished(dossier.finishedAt.getTime(), dossier.dueAt.getTime(), 'minute') : null;
+  return classifyOpen(now, dossier.dueAt?.getTime() ?? null, 'minute');
+}
+
+export function presentDossier(dossier: DossierRow, roles: Role[], now: number, procedure?: { code: string | null; name: string }) {
+  const status = dossier.status as DossierStatus;
+  const timing = timingOf(dossier, now);
+  return {
+    id: dossier.id,
+    code: dossier.code,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    nationalStatus: dossier.nationalStatus,
+    version: dossier.version,
+    channel: dossier.channel,
+    procedureId: dossier.procedureId,
+    procedureVersionId: dossier.procedureVersionId,
+    procedure: procedure ?? null,
+    receivingAgencyId: dossier.receivingAgencyId,
+    competentAgencyId: dossier.competentAgencyId,
+    returningAgencyId: dossier.returningAgencyId,
+    applicant: dossier.applicant,
+    owner: dossier.owner,
+    components: dossier.components,
+    feeLines: dossier.feeLines,
+    assigneeId: dossier.assigneeId,
+    duration: dossier.duration,
+    acceptanceDueAt: iso(dossier.acceptanceDueAt),
+    receivedAt: iso(dossier.receivedAt),
+    startsAt: iso(dossier.startsAt),
+    firstDueAt: iso(dossier.firstDueAt),
+    dueAt: iso(dossier.dueAt),
+    finishedAt: iso(dossier.finishedAt),
+    returnedAt: iso(dossier.returnedAt),
+    resultNumber: dossier.resultNumber,
+    timing,
+    isOverdue: timing === 'overdue' || timing === 'late',
+    allowedActions: allowedActions(status, roles),
+    createdAt: iso(dossier.createdAt),
+  };
+}
+
+export function presentAction(action: DossierActionRow) {
+  return {
+    seq: action.seq,
+    type: action.type,
+    actorId: action.actorId,
+    actorRole: action.actorRole,
+    at: formatVietnamIso(action.at.getTime()),
+    fromStatus: action.fromStatus,
+    toStatus: action.toStatus,
+    payload: action.payload,
+  };
+}

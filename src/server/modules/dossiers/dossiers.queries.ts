@@ -1,0 +1,76 @@
+// SQL for dossiers and their action log. Each function takes the database or a transaction first.
+import { and, asc, desc, eq, max, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { dossierActions, dossiers } from '../../db/schema.ts';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierActionRow = typeof dossierActions.$inferSelect;
+
+export async function findDossier(db: DbOrTx, id: string): Promise<DossierRow | undefined> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id));
+  return row;
+}
+
+/** Locks the dossier row for the rest of the transaction (concurrent actions queue behind it). */
+export async function findDossierForUpdate(db: DbOrTx, id: string): Promise<DossierRow | undefined> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
+  return row;
+}
+
+export async function findDossierByCode(db: DbOrTx, code: string): Promise<DossierRow | undefined> {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+  return row;
+}
+
+export async function findDossierByCreationRequest(db: DbOrTx, createdBy: string, requestId: string): Promise<DossierRow | undefined> {
+  const [row] = await db.select().from(dossiers).where(and(eq(dossiers.createdBy, createdBy), eq(dossiers.creationRequestId, requestId)));
+  return row;
+}
+
+export function listDossierActions(db: DbOrTx, dossierId: string): Promise<DossierActionRow[]> {
+  return db.select().from(dossierActions).where(eq(dossierActions.dossierId, dossierId)).orderBy(asc(dossierActions.seq));
+}
+
+export async function findActionByRequest(db: DbOrTx, dossierId: string, requestId: string): Promise<DossierActionRow | undefined> {
+  const [row] = await db.select().from(dossierActions).where(and(eq(dossierActions.dossierId, dossierId), eq(dossierActions.requestId, requestId)));
+  return row;
+}
+
+export async function nextActionSeq(db: DbOrTx, dossierId: string): Promise<number> {
+  const [row] = await db.select({ last: max(dossierActions.seq) }).from(dossierActions).where(eq(dossierActions.dossierId, dossierId));
+  return (row?.last ?? 0) + 1;
+}
+
+export interface DossierListFilter {
+  /** Agencies whose dossiers the viewer may see (receiving, competent or returning). */
+  agencyIds?: string[];
+  citizenUserId?: string;
+  status?: string | undefined;
+  q?: string | undefined;
+  assigneeId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+/** The viewer's inbox / search, soonest deadline first. */
+export async function listDossiers(db: DbOrTx, filter: DossierListFilter) {
+  const conditions: SQL[] = [];
+  if (filter.citizenUserId) conditions.push(eq(dossiers.citizenUserId, filter.citizenUserId));
+  if (filter.agencyIds) {
+    const ids = filter.agencyIds.length > 0 ? filter.agencyIds : ['00000000-0000-0000-0000-000000000000'];
+    const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+    conditions.push(sql`(${dossiers.receivingAgencyId} IN (${list}) OR ${dossiers.competentAgencyId} IN (${list}) OR ${dossiers.returningAgencyId} IN (${list}))`);
+  }
+  if (filter.status) conditions.push(eq(dossiers.status, filter.status));
+  if (filter.assigneeId) conditions.push(eq(dossiers.assigneeId, filter.assigneeId));
+  if (filter.q) conditions.push(sql`${dossiers.searchText} LIKE '%' || motcua_normalize(${filter.q}) || '%'`);
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const rows = await db
+    .select({ dossier: dossiers, total: sql<number>`count(*) OVER ()::int` })
+    .from(dossiers)
+    .where(where)
+    .orderBy(sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  return { items: rows.map((r) => r.dossier), total: rows[0]?.total ?? 0 };
+}
