@@ -39,14 +39,6 @@ export async function applyDossierAction(
     const isSystem = 'system' in viewer;
     if (!dossier || (!isSystem && !canSee(viewer, dossier))) throw dossierNotFound(dossierId);
     if (await findActionByRequest(tx, dossier.id, input.requestId)) return { dossier, replayed: true };
-    if (input.version !== dossier.version) {
-      throw new AppError(
-        'CONFLICT',
-        'Hồ sơ đã được người khác cập nhật; hãy tải lại trước khi thao tác.',
-        'The dossier was changed by someone else; reload it before acting.',
-        { rule: 'stale_version', currentVersion: dossier.version },
-      );
-    }
     const status = dossier.status as DossierStatus;
     const roles = isSystem ? (['system'] as const) : effectiveRoles(viewer, dossier);
     if (!isAllowed(status, input.type, roles)) {
@@ -59,6 +51,15 @@ export async function applyDossierAction(
         `Không thể thực hiện thao tác này khi hồ sơ ở trạng thái "${STATUS_LABELS[status].vi}".`,
         `${input.type} is not possible while the dossier is ${status}.`,
         { rule: 'status', status, allowedActions: allowedActions(status, roles) },
+      );
+    }
+    // Checked after role and status, so that a caller without the right learns nothing about the version.
+    if (input.version !== dossier.version) {
+      throw new AppError(
+        'CONFLICT',
+        'Hồ sơ đã được người khác cập nhật; hãy tải lại trước khi thao tác.',
+        'The dossier was changed by someone else; reload it before acting.',
+        { rule: 'stale_version', currentVersion: dossier.version },
       );
     }
     const log = (await listDossierActions(tx, dossier.id)).map(toActionRecord);
