@@ -15,6 +15,7 @@ import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 
@@ -70,6 +71,7 @@ export async function createApp(deps: Deps) {
       await api.register(calendarsRoutes(deps));
       await api.register(deadlinesRoutes(deps));
       await api.register(dossiersRoutes(deps));
+      await api.register(formsRoutes(deps));
     },
     { prefix: '/api' },
   );

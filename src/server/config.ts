@@ -25,6 +25,8 @@ export interface Config {
    * Development default: "motcua-dev-admin"; production: required, at least 32 characters.
    */
   adminApiToken: string | undefined;
+  /** Public address of the portal, printed in the QR code of the forms (tracking link). */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -93,7 +95,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     databasePoolSize: readInt('DATABASE_POOL_SIZE', 10, 1, 500),
     adminApiToken,
+    publicBaseUrl: '',
   };
+  config.publicBaseUrl = (env.PUBLIC_BASE_URL || `http://localhost:${config.port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must start with http:// or https://');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
