@@ -1,0 +1,161 @@
+// bench:lifecycle — full dossier lifecycles over HTTP against PostgreSQL with N dossiers preloaded, printed next
+// to pgbench TPC-B on the same server in the same run (target: actions/s ≥ 50 % of pgbench tps), and the public
+// lookup path (target p99 < 20 ms). Run with `npm run bench:lifecycle` (starts a throwaway PostgreSQL) or with
+// DATABASE_URL set. BENCH_DOSSIERS (default 100000; report at 1000000), BENCH_SECONDS (default 20).
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/server/config.ts';
+import { queryRows } from '../src/server/db/client.ts';
+import { setupLifecycle } from '../src/server/testing/lifecycle-fixture.ts';
+import { systemClock } from '../src/server/deps.ts';
+import type { TestClient } from '../src/server/testing/http-client.ts';
+
+const config = loadConfig();
+if (!config.databaseUrl) {
+  console.error('bench:lifecycle needs PostgreSQL: run `npm run bench:lifecycle` (throwaway server) or set DATABASE_URL.');
+  process.exit(2);
+}
+const N = Number(process.env.BENCH_DOSSIERS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
+const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+function pgbenchTps(serverUrl: string): number {
+  const admin = new URL(serverUrl);
+  const name = `pgbench_${Date.now()}`;
+  const run = (args: string[]) => execFileSync(`${PG_BIN}/pgbench`, args, { encoding: 'utf8', env: { ...process.env, PGPASSWORD: admin.password } });
+  const base = ['-h', admin.hostname, '-p', admin.port || '5432', '-U', admin.username || 'postgres'];
+  execFileSync(`${PG_BIN}/createdb`, [...base, name]);
+  try {
+    run([...base, '-i', '-q', '-s', '10', name]);
+    const out = run([...base, '-c', String(WORKERS), '-j', '2', '-T', String(SECONDS), name]);
+    return Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? 0);
+  } finally {
+    execFileSync(`${PG_BIN}/dropdb`, [...base, name]);
+  }
+}
+
+async function main() {
+  console.log(`Setting up: real catalogue, Hanoi agencies, demo accounts (PostgreSQL)…`);
+  const fx = await setupLifecycle(systemClock);
+  const db = fx.ctx.deps.db;
+  const [agency] = await queryRows<{ id: string; code: string }>(db, sql`SELECT id, code FROM agencies WHERE id = ${fx.commune}`);
+  const [procedure] = await queryRows<{ id: string; version: string }>(db, sql`SELECT id, current_version_id AS version FROM procedures WHERE id = ${fx.procedureId}`);
+  const [creator] = await queryRows<{ id: string }>(db, sql`SELECT id FROM users WHERE username = 'demo.desk'`);
+
+  console.log(`Preloading ${N.toLocaleString('en')} synthetic dossiers (labelled "Dữ liệu tổng hợp")…`);
+  const preloadStart = performance.now();
+  const batch = 100_000;
+  for (let from = 0; from < N; from += batch) {
+    const to = Math.min(N, from + batch) - 1;
+    await db.execute(sql`
+      INSERT INTO dossiers (province_code, code, procedure_id, procedure_version_id, channel, receiving_agency_id, competent_agency_id,
+        returning_agency_id, created_by, creation_request_id, applicant, components, fee_lines, status, national_status, duration,
+        received_at, starts_at, first_due_at, due_at, finished_at)
+      SELECT '01', ${agency!.code} || '-' || to_char(date '2023-01-02' + (i / 9000), 'YYMMDD') || '-' || lpad(((i % 9000) + 1)::text, 4, '0'),
+        ${procedure!.id}, ${procedure!.version}, CASE WHEN i % 3 = 0 THEN 'online' ELSE 'in_person' END, ${agency!.id}, ${agency!.id}, ${agency!.id},
+        ${creator!.id}, 'synthetic-' || i,
+        jsonb_build_object('name', 'Dữ liệu tổng hợp #' || i, 'phone', '0900' || lpad((i % 1000000)::text, 6, '0')),
+        '[]'::jsonb, '[]'::jsonb,
+        CASE WHEN i % 10 < 7 THEN 'returned' ELSE 'in_progress' END, CASE WHEN i % 10 < 7 THEN 10 ELSE 4 END,
+        '{"value": 5, "unit": "working_days"}'::jsonb,
+        timestamptz '2023-01-02 02:00+00' + (i / 9000) * interval '1 day', timestamptz '2023-01-02 02:00+00' + (i / 9000) * interval '1 day',
+        timestamptz '2023-01-09 02:00+00' + (i / 9000) * interval '1 day', timestamptz '2023-01-09 02:00+00' + (i / 9000) * interval '1 day',
+        CASE WHEN i % 10 < 7 THEN timestamptz '2023-01-06 02:00+00' + (i / 9000) * interval '1 day' END
+      FROM generate_series(${from}::int, ${to}::int) AS i`);
+    await db.execute(sql`
+      INSERT INTO dossier_actions (dossier_id, seq, type, actor_id, actor_role, at, request_id, from_status, to_status, payload)
+      SELECT id, 1, 'intake', created_by, 'desk', received_at, creation_request_id, NULL, status, '{}'::jsonb
+        FROM dossiers WHERE creation_request_id BETWEEN ${`synthetic-${from}`} AND ${`synthetic-${to}`} AND NOT EXISTS (SELECT 1 FROM dossier_actions a WHERE a.dossier_id = dossiers.id)`);
+    process.stdout.write(`  ${Math.min(N, to + 1).toLocaleString('en')} / ${N.toLocaleString('en')}\n`);
+  }
+  await db.execute(sql`ANALYZE`);
+  console.log(`  preload took ${((performance.now() - preloadStart) / 1000).toFixed(1)} s`);
+
+  console.log(`pgbench TPC-B (scale 10, ${WORKERS} clients, ${SECONDS} s) on the same server…`);
+  const tps = pgbenchTps(config.databaseUrl as string);
+
+  const desk = await fx.login('demo.desk');
+  const leader = await fx.login('demo.leader');
+  const handler = await fx.login('demo.handler');
+  const clerk = await fx.login('demo.clerk');
+  const handlerId = (await handler.get('/api/auth/me')).body.id;
+  const latencies: number[] = [];
+  let actions = 0;
+  let failures = 0;
+  const timed = async (client: TestClient, method: 'post', path: string, body: unknown) => {
+    const start = performance.now();
+    const response = await client[method](path, body);
+    latencies.push(performance.now() - start);
+    if (response.status >= 300) failures += 1;
+    else actions += 1;
+    return response.body;
+  };
+  const lifecycle = async () => {
+    let d = await timed(desk, 'post', '/api/dossiers', {
+      requestId: randomUUID(),
+      procedureId: fx.procedureId,
+      channel: 'in_person',
+      receivingAgencyId: fx.commune,
+      applicant: { name: 'Dữ liệu tổng hợp (bench)', phone: '0911222333' },
+    });
+    for (const [client, type, fields] of [
+      [leader, 'assign', { assigneeId: handlerId }],
+      [handler, 'forward', {}],
+      [leader, 'approve', {}],
+      [clerk, 'issue_result', { resultNumber: 'BENCH' }],
+      [desk, 'return_result', { method: 'in_person' }],
+    ] as const) {
+      d = await timed(client, 'post', `/api/dossiers/${d.id}/actions`, { type, requestId: randomUUID(), version: d.version, ...fields });
+    }
+  };
+  console.log(`Lifecycles over HTTP (${WORKERS} concurrent, ${SECONDS} s)…`);
+  const end = performance.now() + SECONDS * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: WORKERS }, async () => {
+    while (performance.now() < end) await lifecycle();
+  }));
+  const elapsed = (performance.now() - started) / 1000;
+  const actionsPerSecond = actions / elapsed;
+
+  console.log(`Public lookups by code (${WORKERS} concurrent, ${Math.min(SECONDS, 10)} s)…`);
+  const lookups: number[] = [];
+  const lookupEnd = performance.now() + Math.min(SECONDS, 10) * 1000;
+  await Promise.all(Array.from({ length: WORKERS }, async () => {
+    while (performance.now() < lookupEnd) {
+      const i = Math.floor(Math.random() * N);
+      const day = new Date(Date.UTC(2023, 0, 2) + Math.floor(i / 9000) * 86_400_000);
+      const yymmdd = `${String(day.getUTCFullYear()).slice(2)}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
+      const code = `${agency!.code}-${yymmdd}-${String((i % 9000) + 1).padStart(4, '0')}`;
+      const start = performance.now();
+      const response = await fetch(`${fx.server.url}/api/track/${code}?phone=${String(i % 1_000_000).padStart(6, '0').slice(-4)}`);
+      await response.arrayBuffer();
+      lookups.push(performance.now() - start);
+      if (response.status !== 200) failures += 1;
+    }
+  }));
+
+  console.log('');
+  console.log(`dossiers stored:        ${(N + actions / 6).toLocaleString('en', { maximumFractionDigits: 0 })}`);
+  console.log(`pgbench TPC-B:          ${tps.toFixed(0)} tps`);
+  console.log(`lifecycle actions:      ${actionsPerSecond.toFixed(0)} actions/s = ${((actionsPerSecond / tps) * 100).toFixed(1)} % of pgbench (target ≥ 50 %) ${actionsPerSecond >= tps / 2 ? 'OK' : 'BELOW TARGET'}`);
+  console.log(`action latency:         p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+  console.log(`lookup by code:         ${(lookups.length / Math.min(SECONDS, 10)).toFixed(0)}/s, p50 ${percentile(lookups, 50).toFixed(1)} ms, p99 ${percentile(lookups, 99).toFixed(1)} ms (target p99 < 20 ms) ${percentile(lookups, 99) < 20 ? 'OK' : 'ABOVE TARGET'}`);
+  console.log(`failed requests:        ${failures}`);
+  await fx.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
