@@ -107,6 +107,7 @@ async function main() {
       applicant: { name: 'Dữ liệu tổng hợp (bench)', phone: '0911222333' },
     });
     for (const [client, type, fields] of [
+      [desk, 'forward', {}],
       [leader, 'assign', { assigneeId: handlerId }],
       [handler, 'forward', {}],
       [leader, 'approve', {}],
@@ -143,7 +144,7 @@ async function main() {
   }));
 
   console.log('');
-  console.log(`dossiers stored:        ${(N + actions / 6).toLocaleString('en', { maximumFractionDigits: 0 })}`);
+  console.log(`dossiers stored:        ${(N + actions / 7).toLocaleString('en', { maximumFractionDigits: 0 })}`);
   console.log(`pgbench TPC-B:          ${tps.toFixed(0)} tps`);
   console.log(`lifecycle actions:      ${actionsPerSecond.toFixed(0)} actions/s = ${((actionsPerSecond / tps) * 100).toFixed(1)} % of pgbench (target ≥ 50 %) ${actionsPerSecond >= tps / 2 ? 'OK' : 'BELOW TARGET'}`);
   console.log(`action latency:         p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);

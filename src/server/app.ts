@@ -16,6 +16,7 @@ import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
+import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 
@@ -72,6 +73,7 @@ export async function createApp(deps: Deps) {
       await api.register(deadlinesRoutes(deps));
       await api.register(dossiersRoutes(deps));
       await api.register(formsRoutes(deps));
+      await api.register(workflowsRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -16,6 +16,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -425,6 +426,8 @@ export const dossiers = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     returnedAt: timestamp('returned_at', { withTimezone: true }),
     resultNumber: text('result_number'),
+    workflow: jsonb('workflow'),
+    currentStep: text('current_step'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     searchText: text('search_text').generatedAlwaysAs(
@@ -491,4 +494,24 @@ export const outbox = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
   (t) => [index('outbox_pending_idx').on(t.createdAt).where(sql`${t.processedAt} is null`)],
+);
+
+/** A version of a procedure's internal workflow (quy trình nội bộ); one active version per procedure and variant. */
+export const workflows = pgTable(
+  'workflows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    procedureId: uuid('procedure_id').notNull().references(() => procedures.id),
+    variantKey: text('variant_key').notNull().default(''),
+    version: integer('version').notNull(),
+    steps: jsonb('steps').notNull(),
+    isActive: boolean('is_active').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    note: text('note'),
+  },
+  (t) => [
+    unique('workflows_procedure_version_key').on(t.procedureId, t.variantKey, t.version),
+    uniqueIndex('workflows_one_active_idx').on(t.procedureId, t.variantKey).where(sql`${t.isActive}`),
+  ],
 );

@@ -1,7 +1,7 @@
 // Per-step time budgets of an internal workflow (quy trình nội bộ): validation against the legal duration,
 // planned due times, and the early / on-time / late of each hand-off (Form 05).
-import { classifyFinished, type FinishedClass, type RuleViolation } from './deadlines.ts';
-import { HOUR_MS } from './vietnam-time.ts';
+import type { FinishedClass, RuleViolation } from './deadlines.ts';
+import { HOUR_MS, MINUTE_MS } from './vietnam-time.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
 import type { CalendarSettings } from './settings.ts';
 
@@ -53,7 +53,10 @@ export interface StepOutcome {
   result: FinishedClass | 'in_progress' | 'overdue';
 }
 
-/** One hand-off of Form 05: its due time from when it started, the working time spent, and how it ended. */
+/**
+ * One hand-off of Form 05: its due time from when it started, the working time spent, and how it ended — as in
+ * practice, by comparing the minutes spent with the minutes allotted: fewer = early, equal = on time, more = late.
+ */
 export function classifyStep(
   calendar: WorkingCalendar,
   step: StepBudget,
@@ -65,5 +68,7 @@ export function classifyStep(
   const end = finishedAt ?? reportAt;
   const spentMs = Math.max(0, calendar.workingTimeBetween(startedAt, end));
   if (finishedAt === null) return { dueAt, spentMs, result: reportAt > dueAt ? 'overdue' : 'in_progress' };
-  return { dueAt, spentMs, result: classifyFinished(finishedAt, dueAt, calendar.settings.classificationGranularity) };
+  const spent = Math.floor(spentMs / MINUTE_MS);
+  const allotted = Math.floor(budgetMs(step, calendar.settings) / MINUTE_MS);
+  return { dueAt, spentMs, result: spent < allotted ? 'early' : spent === allotted ? 'on_time' : 'late' };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_CALENDAR_SETTINGS } from '../calendar/settings.ts';
 import { HOUR_MS } from '../calendar/vietnam-time.ts';
-import { checkWorkflow, defaultWorkflow, type WorkflowStep } from './workflow.ts';
+import { checkWorkflow, defaultWorkflow, nextStep, stepSpans, type WorkflowStep } from './workflow.ts';
 
 const settings = DEFAULT_CALENDAR_SETTINGS;
 const fiveDays = 5 * 8 * HOUR_MS;
@@ -36,5 +36,29 @@ describe('internal workflows', () => {
     );
     const loop = checkWorkflow([{ ...base, key: 'a', name: 'A', budget: { value: 1, unit: 'working_hours' }, next: ['b'] }, { ...base, key: 'b', name: 'B', budget: { value: 1, unit: 'working_hours' }, next: ['a'] }], fiveDays, settings);
     assert.deepEqual(loop.map((p) => p.rule), ['cycle']);
+  });
+});
+
+describe('moving through a workflow', () => {
+  const steps = defaultWorkflow(fiveDays, settings);
+  it('goes to the next step, or a chosen allowed one, and ends after the last', () => {
+    assert.equal(nextStep(steps, 'intake')?.key, 'appraise');
+    assert.equal(nextStep(steps, 'return'), null);
+    assert.equal(nextStep(steps, 'intake', 'issue'), undefined, 'not an allowed next step');
+    assert.equal(nextStep(steps, 'nowhere'), undefined);
+  });
+
+  it('reads the time spent at each step from the log', () => {
+    const spans = stepSpans(steps, [
+      { at: 0, actorId: 'desk', payload: { toStep: 'intake' } },
+      { at: 10, actorId: 'desk', payload: { fromStep: 'intake', toStep: 'appraise' } },
+      { at: 15, actorId: 'x', payload: { note: 'no move' } },
+      { at: 30, actorId: 'handler', payload: { fromStep: 'appraise', toStep: 'approve' } },
+    ]);
+    assert.deepEqual(spans.map((s) => [s.key, s.startedAt, s.endedAt, s.actorId]), [
+      ['intake', 0, 10, 'desk'],
+      ['appraise', 10, 30, 'handler'],
+      ['approve', 30, null, null],
+    ]);
   });
 });

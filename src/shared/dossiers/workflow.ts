@@ -117,3 +117,42 @@ export function checkWorkflow(steps: WorkflowStep[], legalWorkingMs: number, set
   }
   return issues;
 }
+
+/** The step after `current`: `chosen` when it is one of the allowed next steps, else the first one; null at the end. */
+export function nextStep(steps: WorkflowStep[], current: string, chosen?: string): WorkflowStep | null | undefined {
+  const index = steps.findIndex((s) => s.key === current);
+  if (index < 0) return undefined;
+  const candidates = steps[index]!.next ?? (index + 1 < steps.length ? [steps[index + 1]!.key] : []);
+  if (chosen !== undefined && !candidates.includes(chosen)) return undefined;
+  const key = chosen ?? candidates[0];
+  return key === undefined ? null : (steps.find((s) => s.key === key) ?? undefined);
+}
+
+export interface StepSpan {
+  key: string;
+  name: string;
+  role: WorkflowStep['role'];
+  budget: WorkflowStep['budget'];
+  startedAt: number;
+  endedAt: number | null;
+  actorId: string | null;
+}
+
+/**
+ * The time the dossier spent at each step, read from the log: an action whose payload has `toStep` enters that
+ * step (and ends the one before). Returns one span per visit, in order.
+ */
+export function stepSpans(steps: WorkflowStep[], log: readonly { at: number; actorId: string | null; payload: Record<string, unknown> }[]): StepSpan[] {
+  const spans: StepSpan[] = [];
+  for (const action of log) {
+    if (!('toStep' in action.payload)) continue;
+    const open = spans[spans.length - 1];
+    if (open && open.endedAt === null) {
+      open.endedAt = action.at;
+      open.actorId = action.actorId;
+    }
+    const step = steps.find((s) => s.key === action.payload.toStep);
+    if (step) spans.push({ key: step.key, name: step.name, role: step.role, budget: step.budget, startedAt: action.at, endedAt: null, actorId: null });
+  }
+  return spans;
+}

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { checkExtension, checkSupplementRequest, computeDossierClock, supplementAutoCloseAt } from '../../../shared/calendar/deadlines.ts';
 import { HOUR_MS, localDay, parseInstant, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
 import type { ActionType } from '../../../shared/dossiers/actions.ts';
+import { nextStep, type WorkflowStep } from '../../../shared/dossiers/workflow.ts';
 import type { DossierState } from '../../../shared/dossiers/reducer.ts';
 import type { Tx } from '../../db/client.ts';
 import { officerRoles, users } from '../../db/schema.ts';
@@ -14,8 +15,12 @@ import { makeReceipt } from './receipt.ts';
 
 export interface EffectContext {
   tx: Tx;
+  /** The roles the actor holds on this dossier. */
+  roles: readonly string[];
   dossier: DossierRow;
   state: DossierState;
+  log: { payload: Record<string, unknown>; actorId: string | null }[];
+  actorId: string | null;
   fields: Record<string, unknown>;
   now: number;
 }
@@ -57,13 +62,58 @@ type EffectFn = (ctx: EffectContext) => Promise<Effect>;
 
 const note = async (ctx: EffectContext): Promise<Effect> => ({ payload: { note: text(ctx.fields, 'note', false) } });
 
+const STEP_NAMES: Record<string, string> = { desk: 'một cửa', handler: 'chuyên viên thụ lý', leader: 'lãnh đạo', clerk: 'văn thư' };
+
+/**
+ * Moves the dossier to the next workflow step (or the chosen allowed one). Only the role of the current step may
+ * hand it on; a dossier without a workflow (received before workflows existed) just records the action.
+ */
+function advance(ctx: EffectContext, payload: Record<string, unknown>, requireStepRole: boolean): Effect {
+  const steps = ctx.dossier.workflow as WorkflowStep[] | null;
+  const current = ctx.dossier.currentStep;
+  if (!steps || !current) return { payload };
+  const step = steps.find((s) => s.key === current);
+  if (requireStepRole && step && !ctx.roles.includes(step.role)) {
+    throw new AppError('CONFLICT', `Bước "${step.name}" do ${STEP_NAMES[step.role]} thực hiện.`, `Step "${step.key}" is for the ${step.role}.`, {
+      rule: 'step_role',
+      step: step.key,
+      role: step.role,
+    });
+  }
+  const chosen = typeof ctx.fields.toStep === 'string' ? ctx.fields.toStep : undefined;
+  const next = nextStep(steps, current, chosen);
+  if (next === undefined) throw AppError.invalidInput([issue('toStep', 'next_step', 'không phải bước kế tiếp hợp lệ', 'not an allowed next step')]);
+  return { payload: { ...payload, fromStep: current, toStep: next?.key ?? null }, patch: { currentStep: next?.key ?? null } };
+}
+
+/** Back to the step the dossier came from (the last move into the current step). */
+function stepBack(ctx: EffectContext, payload: Record<string, unknown>, log: { payload: Record<string, unknown>; actorId: string | null }[], onlyMover?: string): Effect {
+  const current = ctx.dossier.currentStep;
+  const arrival = [...log].reverse().find((a) => a.payload.toStep === current && typeof a.payload.fromStep === 'string');
+  if (!current || !arrival) return { payload };
+  if (onlyMover && arrival.actorId !== onlyMover) {
+    throw new AppError('CONFLICT', 'Chỉ người đã chuyển hồ sơ mới được thu hồi.', 'Only the officer who handed the dossier on may recall it.', { rule: 'recall_not_sender' });
+  }
+  const back = arrival.payload.fromStep as string;
+  return { payload: { ...payload, fromStep: current, toStep: back }, patch: { currentStep: back } };
+}
+
 export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
   async receive(ctx) {
     const duration = ctx.fields.duration as { value: number; unit: never } | undefined;
     const receipt = await makeReceipt(ctx.tx, ctx.dossier, ctx.now, duration);
     return {
-      payload: { code: receipt.code, dueAt: receipt.dueAt.toISOString() },
-      patch: { code: receipt.code, duration: receipt.duration, receivedAt: receipt.receivedAt, startsAt: receipt.startsAt, firstDueAt: receipt.dueAt, dueAt: receipt.dueAt },
+      payload: { code: receipt.code, dueAt: receipt.dueAt.toISOString(), toStep: receipt.currentStep },
+      patch: {
+        code: receipt.code,
+        duration: receipt.duration,
+        receivedAt: receipt.receivedAt,
+        startsAt: receipt.startsAt,
+        firstDueAt: receipt.dueAt,
+        dueAt: receipt.dueAt,
+        workflow: receipt.workflow,
+        currentStep: receipt.currentStep,
+      },
       notify: 'dossier.received',
     };
   },
@@ -80,9 +130,15 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
     if (!handler) throw AppError.invalidInput([issue('assigneeId', 'handler_of_agency', 'người được phân công phải là chuyên viên của cơ quan giải quyết', 'must be a handler of the competent agency')]);
     return { payload: { assigneeId, note: text(ctx.fields, 'note', false) }, patch: { assigneeId } };
   },
-  forward: note,
-  return_previous: note,
-  recall: note,
+  async forward(ctx) {
+    return advance(ctx, { note: text(ctx.fields, 'note', false) }, true);
+  },
+  async return_previous(ctx) {
+    return stepBack(ctx, { note: text(ctx.fields, 'note', false) }, ctx.log);
+  },
+  async recall(ctx) {
+    return stepBack(ctx, { note: text(ctx.fields, 'note', false) }, ctx.log, ctx.actorId ?? undefined);
+  },
   async consult(ctx) {
     return { payload: { agencyId: text(ctx.fields, 'agencyId', true), question: text(ctx.fields, 'question', true), dueAt: text(ctx.fields, 'dueAt', false) } };
   },
@@ -142,9 +198,11 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
     if (violation) throw ruleConflict(violation);
     return { payload: { newDueAt, reason }, notify: 'dossier.extended' };
   },
-  approve: note,
+  async approve(ctx) {
+    return advance(ctx, { note: text(ctx.fields, 'note', false) }, false);
+  },
   async issue_result(ctx) {
-    return { payload: { resultNumber: text(ctx.fields, 'resultNumber', true) }, notify: 'dossier.result_ready' };
+    return { ...advance(ctx, { resultNumber: text(ctx.fields, 'resultNumber', true) }, false), notify: 'dossier.result_ready' };
   },
   async return_result(ctx) {
     const method = text(ctx.fields, 'method', true);
@@ -152,7 +210,10 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
       throw AppError.invalidInput([issue('method', 'enum', 'phải là in_person, post hoặc electronic', 'must be in_person, post or electronic')]);
     }
     const waybillNumber = text(ctx.fields, 'waybillNumber', method === 'post');
-    return { payload: { method, waybillNumber }, notify: 'dossier.returned' };
+    const steps = ctx.dossier.workflow as WorkflowStep[] | null;
+    const last = steps?.[steps.length - 1]?.key ?? null;
+    const move = ctx.dossier.currentStep && last ? { fromStep: ctx.dossier.currentStep, toStep: null } : {};
+    return { payload: { method, waybillNumber, ...move }, patch: { currentStep: null }, notify: 'dossier.returned' };
   },
   async correct_result(ctx) {
     const calendar = await calendarFor(ctx);

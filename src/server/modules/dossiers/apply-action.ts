@@ -64,7 +64,7 @@ export async function applyDossierAction(
     }
     const log = (await listDossierActions(tx, dossier.id)).map(toActionRecord);
     const now = deps.clock.now().getTime();
-    const ctx: EffectContext = { tx, dossier, state: reduceDossier(log), fields: input.fields, now };
+    const ctx: EffectContext = { tx, dossier, roles, state: reduceDossier(log), log, actorId: isSystem ? null : viewer.userId, fields: input.fields, now };
     const effect = await ACTION_EFFECTS[input.type](ctx);
     const record: ActionRecord = { type: input.type, at: now, actorId: isSystem ? null : viewer.userId, payload: effect.payload };
     const state = reduceDossier([...log, record]);
@@ -96,6 +96,7 @@ export async function applyDossierAction(
         finishedAt: state.finishedAt === null ? null : new Date(state.finishedAt),
         returnedAt: state.returnedAt === null ? null : new Date(state.returnedAt),
         resultNumber: state.resultNumber,
+        currentStep: effect.patch && 'currentStep' in effect.patch ? effect.patch.currentStep : dossier.currentStep,
         updatedAt: sql`now()`,
       })
       .where(sql`${dossiers.id} = ${dossier.id}`)

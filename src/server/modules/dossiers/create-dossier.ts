@@ -108,6 +108,8 @@ export async function createDossier(deps: Pick<Deps, 'db' | 'clock'>, viewer: Vi
         startsAt: receipt.startsAt,
         firstDueAt: receipt.dueAt,
         dueAt: receipt.dueAt,
+        workflow: receipt.workflow,
+        currentStep: receipt.currentStep,
       };
     }
     const [row] = await tx.insert(dossiers).values(values).onConflictDoNothing().returning();
@@ -124,7 +126,7 @@ export async function createDossier(deps: Pick<Deps, 'db' | 'clock'>, viewer: Vi
       requestId: input.requestId,
       fromStatus: null,
       toStatus: row.status,
-      payload: { channel: input.channel, postal: input.postal ?? null, code: row.code, dueAt: row.dueAt?.toISOString() ?? null },
+      payload: { channel: input.channel, postal: input.postal ?? null, code: row.code, dueAt: row.dueAt?.toISOString() ?? null, toStep: row.currentStep },
     });
     await tx.insert(outbox).values({
       topic: isCitizen ? 'dossier.submitted' : 'dossier.received',

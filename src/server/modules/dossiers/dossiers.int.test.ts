@@ -91,10 +91,19 @@ describe('the dossier lifecycle over HTTP', () => {
     dossier = (await act(deskClient, dossier, 'receive')).body;
     assert.equal(dossier.status, 'received');
     assert.match(dossier.code, /^TMP\.P01\.X00004-260302-\d{4}$/);
+    assert.equal(dossier.currentStep, 'intake');
+    const notYours = await act(handler, dossier, 'forward');
+    assert.equal(notYours.status, 403, 'a handler cannot forward a received dossier');
+    dossier = (await act(deskClient, dossier, 'forward', { note: 'Chuyển phòng chuyên môn' })).body;
+    assert.equal(dossier.currentStep, 'appraise');
     dossier = (await act(leader, dossier, 'assign', { assigneeId: handlerId })).body;
     assert.equal(dossier.status, 'in_progress');
     assert.equal(dossier.assigneeId, handlerId);
+    const wrongStep = await act(leader, dossier, 'forward');
+    assert.equal(wrongStep.status, 409);
+    assert.equal(wrongStep.body.error.details.rule, 'step_role');
     dossier = (await act(handler, dossier, 'forward', { note: 'Đủ điều kiện, trình lãnh đạo' })).body;
+    assert.equal(dossier.currentStep, 'approve');
     dossier = (await act(leader, dossier, 'approve')).body;
     assert.equal(dossier.status, 'approved');
     const noNumber = await act(clerk, dossier, 'issue_result');
@@ -110,7 +119,10 @@ describe('the dossier lifecycle over HTTP', () => {
     assert.equal(dossier.nationalStatus, 10);
 
     const full = await citizen.get(`/api/dossiers/${dossier.id}`);
-    assert.deepEqual(full.body.timeline.map((a: { type: string }) => a.type), ['submit', 'receive', 'assign', 'forward', 'approve', 'issue_result', 'return_result']);
+    assert.deepEqual(full.body.timeline.map((a: { type: string }) => a.type), ['submit', 'receive', 'forward', 'assign', 'forward', 'approve', 'issue_result', 'return_result']);
+    assert.equal(full.body.currentStep, null);
+    const back = await citizen.get(`/api/dossiers/${dossier.id}`);
+    assert.equal(back.body.timeline[4].payload.fromStep, 'appraise');
     const tracked = await new TestClient(server.url).get(`/api/track/${dossier.code}?phone=0111`);
     assert.equal(tracked.status, 200);
     assert.equal(tracked.body.status, 'returned');

@@ -5,17 +5,19 @@ import { checkDuration, computeDeadline, type Duration } from '../../../shared/c
 import { isoFromDay, localDay, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
 import { CalendarRangeError } from '../../../shared/calendar/working-calendar.ts';
 import type { Channel } from '../../../shared/procedures.ts';
-import { queryRows, type Tx } from '../../db/client.ts';
+import { queryRows, type DbOrTx, type Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { findAgency } from '../agencies/agencies.queries.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
 import { listChannelOptions } from '../procedures/procedures.queries.ts';
+import type { WorkflowStep } from '../../../shared/dossiers/workflow.ts';
+import { workflowFor } from '../workflows/resolve-workflow.ts';
 import type { DossierRow } from './dossiers.queries.ts';
 
 const CHANNEL_OF: Record<string, Channel> = { in_person: 'in_person', online: 'online', national_portal: 'online', post: 'post' };
 
 /** The duration of the procedure version on the dossier's channel, or the one the desk entered. */
-export async function legalDuration(tx: Tx, dossier: Pick<DossierRow, 'procedureVersionId' | 'channel'>, override?: Duration): Promise<Duration> {
+export async function legalDuration(tx: DbOrTx, dossier: Pick<DossierRow, 'procedureVersionId' | 'channel'>, override?: Duration): Promise<Duration> {
   if (override) {
     const problem = checkDuration(override);
     if (problem) throw AppError.invalidInput([{ path: 'body.duration', rule: 'duration', message: 'thời hạn không hợp lệ', messageEn: problem }]);
@@ -39,6 +41,8 @@ export async function legalDuration(tx: Tx, dossier: Pick<DossierRow, 'procedure
 
 export interface Receipt {
   code: string;
+  workflow: WorkflowStep[];
+  currentStep: string | null;
   duration: Duration;
   receivedAt: Date;
   startsAt: Date;
@@ -46,7 +50,12 @@ export interface Receipt {
 }
 
 /** Computes the appointment and takes the next code; throws CONFLICT when the calendar is not confirmed. */
-export async function makeReceipt(tx: Tx, dossier: Pick<DossierRow, 'procedureVersionId' | 'channel' | 'competentAgencyId' | 'provinceCode'>, receivedAt: number, override?: Duration): Promise<Receipt> {
+export async function makeReceipt(
+  tx: Tx,
+  dossier: Pick<DossierRow, 'procedureId' | 'procedureVersionId' | 'channel' | 'competentAgencyId' | 'provinceCode'>,
+  receivedAt: number,
+  override?: Duration,
+): Promise<Receipt> {
   const duration = await legalDuration(tx, dossier, override);
   const year = yearOfDay(localDay(receivedAt));
   const calendar = await loadWorkingCalendar(tx, dossier.provinceCode, year, year + 3);
@@ -80,5 +89,14 @@ export async function makeReceipt(tx: Tx, dossier: Pick<DossierRow, 'procedureVe
   );
   const sequence = counter?.value ?? 1;
   const code = `${agency.code}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(sequence).padStart(4, '0')}`;
-  return { code, duration, receivedAt: new Date(receivedAt), startsAt: new Date(deadline.startsAt), dueAt: new Date(deadline.dueAt) };
+  const workflow = await workflowFor(tx, { procedureId: dossier.procedureId, provinceCode: dossier.provinceCode, duration, at: receivedAt });
+  return {
+    code,
+    workflow: workflow.steps,
+    currentStep: workflow.steps[0]?.key ?? null,
+    duration,
+    receivedAt: new Date(receivedAt),
+    startsAt: new Date(deadline.startsAt),
+    dueAt: new Date(deadline.dueAt),
+  };
 }

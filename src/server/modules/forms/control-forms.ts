@@ -1,12 +1,13 @@
 // Form 05 (process-control sheet: every hand-off with its time and result) and Form 06 (dossier register).
-import { classifyFinished } from '../../../shared/calendar/deadlines.ts';
+import { classifyStep } from '../../../shared/calendar/step-budgets.ts';
+import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
+import { stepSpans, type WorkflowStep } from '../../../shared/dossiers/workflow.ts';
 import { STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers/statuses.ts';
 import { AppError } from '../../errors.ts';
-import { actionLabel } from './dossier-forms.ts';
 import type { FormData } from './form-data.ts';
 import { codeMarks, finish, heading, newDocument, vietnameseDateTime, type Doc } from './pdf-layout.ts';
 
-const RESULT_VI = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' } as const;
+const RESULT_VI = { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn', in_progress: 'Trong hạn', overdue: 'Quá hạn' } as const;
 
 function table(doc: Doc, columns: { title: string; width: number }[], rows: string[][]): void {
   const left = doc.page.margins.left;
@@ -30,8 +31,8 @@ function table(doc: Doc, columns: { title: string; width: number }[], rows: stri
   doc.fontSize(9).moveDown(0.5);
 }
 
-/** Form 05: Phiếu kiểm soát quá trình giải quyết hồ sơ. */
-export async function renderForm05(data: FormData): Promise<Buffer> {
+/** Form 05: Phiếu kiểm soát quá trình giải quyết hồ sơ: each step of the workflow with its budget and result. */
+export async function renderForm05(data: FormData, calendar: WorkingCalendar, now: number): Promise<Buffer> {
   const { dossier } = data;
   if (!dossier.code || !dossier.receivedAt) {
     throw new AppError('CONFLICT', 'Hồ sơ chưa được tiếp nhận.', 'The dossier has not been received yet.', { rule: 'form_not_applicable' });
@@ -41,19 +42,35 @@ export async function renderForm05(data: FormData): Promise<Buffer> {
   doc.text(`Thủ tục: ${data.procedure.name}`);
   doc.text(`Cơ quan giải quyết: ${data.competentAgency}`);
   doc.text(`Hẹn trả kết quả: ${vietnameseDateTime((dossier.dueAt ?? dossier.firstDueAt)!.getTime())}`).moveDown(0.4);
-  const due = (dossier.dueAt ?? dossier.firstDueAt)!.getTime();
-  const rows = data.actions.map((action, i) => {
-    const finishing = ['issue_result', 'refuse', 'stop', 'refuse_intake'].includes(action.type);
-    const result = finishing ? RESULT_VI[classifyFinished(action.at.getTime(), due, 'minute')] : '';
-    return [String(i + 1), vietnameseDateTime(action.at.getTime()), `${action.actorName} (${action.actorRole})`, actionLabel(action.type), result];
+  const steps = (dossier.workflow as WorkflowStep[] | null) ?? [];
+  const log = data.actions.map((a) => ({ at: a.at.getTime(), actorId: a.actorId, payload: a.payload as Record<string, unknown> }));
+  const names = new Map(data.actions.map((a) => [a.actorId, a.actorName]));
+  const rows = stepSpans(steps, log).map((span, i) => {
+    const outcome = classifyStep(calendar, { name: span.name, ...span.budget }, span.startedAt, span.endedAt, now);
+    const budget = `${span.budget.value} ${span.budget.unit === 'working_days' ? 'ngày LV' : 'giờ LV'}`;
+    return [
+      String(i + 1),
+      span.name,
+      span.actorId ? (names.get(span.actorId) ?? '') : '',
+      vietnameseDateTime(span.startedAt),
+      span.endedAt ? vietnameseDateTime(span.endedAt) : 'Đang xử lý',
+      budget,
+      RESULT_VI[outcome.result],
+    ];
   });
-  table(doc, [
-    { title: 'STT', width: 22 },
-    { title: 'Thời gian', width: 92 },
-    { title: 'Người thực hiện', width: 104 },
-    { title: 'Nội dung', width: 80 },
-    { title: 'Kết quả', width: 54 },
-  ], rows);
+  table(
+    doc,
+    [
+      { title: 'STT', width: 20 },
+      { title: 'Bước', width: 62 },
+      { title: 'Người thực hiện', width: 62 },
+      { title: 'Nhận lúc', width: 64 },
+      { title: 'Xong lúc', width: 64 },
+      { title: 'Thời hạn', width: 34 },
+      { title: 'Kết quả', width: 44 },
+    ],
+    rows,
+  );
   await codeMarks(doc, dossier.code, data.trackingUrl);
   return finish(doc);
 }

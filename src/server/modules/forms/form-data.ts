@@ -7,6 +7,7 @@ import { canSee, dossierNotFound } from '../dossiers/dossier-access.ts';
 import { findDossier, listDossierActions, type DossierActionRow, type DossierRow } from '../dossiers/dossiers.queries.ts';
 
 export interface FormData {
+  db: Deps['db'];
   dossier: DossierRow;
   procedure: { code: string | null; name: string };
   receivingAgency: string;
@@ -25,6 +26,7 @@ export async function loadFormData(deps: Pick<Deps, 'db' | 'config'>, viewer: Vi
   const actorIds = [...new Set(actions.map((a) => a.actorId).filter((id): id is string => id !== null))];
   const actors = actorIds.length ? await deps.db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, actorIds)) : [];
   return {
+    db: deps.db,
     dossier,
     procedure: procedure ?? { code: null, name: '' },
     receivingAgency: agencyName(dossier.receivingAgencyId),

@@ -92,6 +92,7 @@ describe('printable forms 01–06', () => {
   it('prints Form 03 for a refusal, Form 05 with every hand-off, and the Form 06 register line on A4', async () => {
     const desk = await fx.login('demo.desk');
     dossier = (await fx.act(desk, dossier, 'submit_supplement')).body;
+    dossier = (await fx.act(desk, dossier, 'forward')).body;
     const leader = await fx.login('demo.leader');
     dossier = (await fx.act(leader, dossier, 'refuse', { reasons: ['Người được đề xuất không đủ điều kiện'] })).body;
     const form03 = await pdfText('03');
@@ -99,8 +100,9 @@ describe('printable forms 01–06', () => {
     assert.match(form03.text, /không đủ điều kiện/);
     const form05 = await pdfText('05');
     assert.match(form05.text, /PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ/);
-    for (const step of ['Tiếp nhận tại một cửa', 'Xin lỗi và hẹn lại', 'Yêu cầu bổ sung', 'Nộp bổ sung', 'Từ chối giải quyết']) assert.ok(form05.text.includes(step), step);
-    assert.match(form05.text, /Trước hạn/);
+    for (const step of ['Tiếp nhận, chuyển hồ sơ', 'Thẩm định, đề xuất', 'Trần Thị Một Cửa (demo)']) assert.ok(form05.text.includes(step), step);
+    assert.match(form05.text, /Trước hạn/, 'the desk handed it on within its budget');
+    assert.match(form05.text, /Đang xử lý/, 'the appraisal step has not ended');
     const form06 = await pdfText('06');
     assert.match(form06.text, /SỔ THEO DÕI HỒ SƠ/);
     assert.ok(form06.text.includes(dossier.code));
