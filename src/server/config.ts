@@ -27,6 +27,8 @@ export interface Config {
   adminApiToken: string | undefined;
   /** Public address of the portal, printed in the QR code of the forms (tracking link). */
   publicBaseUrl: string;
+  /** Run the scheduled jobs in this process (one process on the embedded database; worker processes in production). */
+  jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databasePoolSize: readInt('DATABASE_POOL_SIZE', 10, 1, 500),
     adminApiToken,
     publicBaseUrl: '',
+    jobsEnabled: readBool('JOBS_ENABLED', true),
   };
   config.publicBaseUrl = (env.PUBLIC_BASE_URL || `http://localhost:${config.port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must start with http:// or https://');

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { seedCatalogue } from './db/seed.ts';
 import { createDeps } from './deps.ts';
 import { createProgress } from './progress.ts';
+import { startJobs } from './jobs/jobs.ts';
 import { assertNoDemoAccounts, confirmDemoCalendars, seedDemoAccounts } from './modules/accounts/seed-demo-accounts.ts';
 import { vietnamToday } from './deps.ts';
 
@@ -23,8 +24,10 @@ async function main() {
   }
   if (config.nodeEnv === 'production') await assertNoDemoAccounts(deps);
   const app = await createApp(deps);
+  const jobs = config.jobsEnabled ? await startJobs(deps) : undefined;
   const shutdown = async (signal: string) => {
     deps.log.info({ signal }, 'shutting down');
+    await jobs?.stop();
     await app.close();
     await deps.database.close();
     process.exit(0);

@@ -27,6 +27,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Runs pending migrations under a lock; a second call (or a second process) changes nothing. */
   migrate(): Promise<void>;
+  /** Raw SQL for pg-boss (its `db` adapter), through the same connection pool or embedded session. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,10 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
         lockClient.release();
       }
     },
+    async executeSql(text, values = []) {
+      const result = await pool.query(text, values);
+      return { rows: result.rows };
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -102,6 +108,12 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     async migrate() {
       // PGlite has one session and one process per folder (see lockDataDir): no advisory lock is needed.
       await migrateDrizzlePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    },
+    async executeSql(text, values = []) {
+      // Parameterised statements go through query(); pg-boss's multi-statement migrations through exec().
+      if (values.length > 0) return { rows: (await client.query(text, values)).rows };
+      const results = await client.exec(text);
+      return { rows: results[results.length - 1]?.rows ?? [] };
     },
     async close() {
       await client.close();

@@ -440,6 +440,7 @@ export const dossiers = pgTable(
     index('dossiers_receiving_idx').on(t.receivingAgencyId, t.status, t.dueAt),
     index('dossiers_competent_idx').on(t.competentAgencyId, t.status, t.dueAt),
     index('dossiers_citizen_idx').on(t.citizenUserId, t.createdAt),
+    index('dossiers_status_idx').on(t.status, t.dueAt),
     index('dossiers_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     check('dossiers_channel_check', sql`${t.channel} in ('in_person', 'online', 'national_portal', 'post')`),
     check(

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_status_idx" ON "dossiers" USING btree ("status","due_at");
