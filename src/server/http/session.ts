@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OfficerRole, Role } from '../../shared/dossiers/actions.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import { findLiveSession, listRoleGrants, type RoleGrant } from '../modules/accounts/accounts.queries.ts';
+import { findLiveSession, type RoleGrant } from '../modules/accounts/accounts.queries.ts';
 import { hashToken } from '../modules/accounts/login.ts';
 
 export const SESSION_COOKIE = 'motcua_session';
@@ -36,15 +36,15 @@ export async function registerSessions(app: FastifyInstance, deps: Deps): Promis
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const found = await findLiveSession(deps.db, hashToken(token), deps.clock.now());
-    if (!found || found.user.disabledAt) return;
+    if (!found || found.disabled) return;
     request.viewer = {
-      userId: found.user.id,
-      kind: found.user.kind as Viewer['kind'],
-      username: found.user.username,
-      displayName: found.user.displayName,
+      userId: found.userId,
+      kind: found.kind,
+      username: found.username,
+      displayName: found.displayName,
       sessionId: found.sessionId,
       csrfToken: found.csrfToken,
-      grants: found.user.kind === 'officer' ? await listRoleGrants(deps.db, found.user.id) : [],
+      grants: found.kind === 'officer' ? found.grants : [],
     };
     const path = request.routeOptions.url ?? request.url;
     if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(path) && request.headers['x-csrf-token'] !== found.csrfToken) {

@@ -28,7 +28,7 @@ export async function bumpCalendarVersion(tx: DbOrTx, provinceCode: string, acto
   const [row] = await tx
     .insert(calendarSettings)
     .values({ provinceCode, settings: DEFAULT_CALENDAR_SETTINGS, version: 1, updatedBy: actor })
-    .onConflictDoUpdate({ target: calendarSettings.provinceCode, set: { version: sql`${calendarSettings.version} + 1` } })
+    .onConflictDoUpdate({ target: calendarSettings.provinceCode, set: { version: sql`${calendarSettings.version} + 1`, updatedAt: sql`clock_timestamp()` } })
     .returning({ version: calendarSettings.version });
   return row?.version ?? 1;
 }

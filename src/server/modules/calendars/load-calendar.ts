@@ -42,17 +42,17 @@ export function assertCalendarYear(deps: Pick<Deps, 'clock'>, year: number, path
   }
 }
 
-// One cache per database handle, so two databases in one process (tests, benchmarks) never share entries.
-const caches = new WeakMap<object, Map<string, { version: number; calendar: WorkingCalendar }>>();
+// Compiled calendars by province, years and calendar version. The key includes when the version was written, so
+// two databases in one process (tests, benchmarks) never share an entry; a province with no settings row has
+// only the default rules, which are the same everywhere. Works with transactions as well as the database.
+const cache = new Map<string, WorkingCalendar>();
 
 /** The working calendar of `provinceCode` for the years `fromYear`–`toYear`. */
 export async function loadWorkingCalendar(db: DbOrTx, provinceCode: string, fromYear: number, toYear: number): Promise<WorkingCalendar> {
   const stored = await getCalendarSettings(db, provinceCode);
-  const key = `${provinceCode}:${fromYear}:${toYear}`;
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const key = `${provinceCode}:${fromYear}:${toYear}:${stored.version}:${stored.updatedAt?.getTime() ?? 0}`;
   const hit = cache.get(key);
-  if (hit && hit.version === stored.version) return hit.calendar;
+  if (hit) return hit;
   const confirmed = new Map((await listConfirmedYears(db, provinceCode, fromYear, toYear)).map((y) => [y.year, y]));
   const years: CalendarYear[] = [];
   for (let year = fromYear; year <= toYear; year += 1) {
@@ -65,6 +65,6 @@ export async function loadWorkingCalendar(db: DbOrTx, provinceCode: string, from
   }
   const calendar = new WorkingCalendar(stored.settings, years);
   if (cache.size > 200) cache.clear();
-  cache.set(key, { version: stored.version, calendar });
+  cache.set(key, calendar);
   return calendar;
 }

@@ -11,7 +11,9 @@ import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { ACTION_EFFECTS, recomputeDueAt, type EffectContext } from './action-effects.ts';
 import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
-import { findActionByRequest, findDossierForUpdate, listDossierActions, nextActionSeq, type DossierActionRow, type DossierRow } from './dossiers.queries.ts';
+import { findDossierForUpdate, listDossierActions, type DossierActionRow, type DossierRow } from './dossiers.queries.ts';
+
+const CLOCK_ACTIONS = new Set<ActionType>(['receive', 'request_supplement', 'submit_supplement', 'request_payment', 'record_payment', 'extend', 'correct_result']);
 
 export interface ActionInput {
   type: ActionType;
@@ -38,7 +40,8 @@ export async function applyDossierAction(
     const dossier = await findDossierForUpdate(tx, dossierId);
     const isSystem = 'system' in viewer;
     if (!dossier || (!isSystem && !canSee(viewer, dossier))) throw dossierNotFound(dossierId);
-    if (await findActionByRequest(tx, dossier.id, input.requestId)) return { dossier, replayed: true };
+    const rows = await listDossierActions(tx, dossier.id);
+    if (rows.some((row) => row.requestId === input.requestId)) return { dossier, replayed: true };
     const status = dossier.status as DossierStatus;
     const roles = isSystem ? (['system'] as const) : effectiveRoles(viewer, dossier);
     if (!isAllowed(status, input.type, roles)) {
@@ -62,18 +65,19 @@ export async function applyDossierAction(
         { rule: 'stale_version', currentVersion: dossier.version },
       );
     }
-    const log = (await listDossierActions(tx, dossier.id)).map(toActionRecord);
+    const log = rows.map(toActionRecord);
     const now = deps.clock.now().getTime();
     const ctx: EffectContext = { tx, dossier, roles, state: reduceDossier(log), log, actorId: isSystem ? null : viewer.userId, fields: input.fields, now };
     const effect = await ACTION_EFFECTS[input.type](ctx);
     const record: ActionRecord = { type: input.type, at: now, actorId: isSystem ? null : viewer.userId, payload: effect.payload };
     const state = reduceDossier([...log, record]);
     const patched: DossierRow = { ...dossier, ...effect.patch };
-    const dueAt = await recomputeDueAt({ ...ctx, dossier: patched }, state);
+    // Only actions that pause, resume, extend or start the clock can move the deadline.
+    const dueAt = CLOCK_ACTIONS.has(input.type) ? await recomputeDueAt({ ...ctx, dossier: patched }, state) : dossier.dueAt;
     const actorRole = isSystem ? 'system' : (ALLOWED_ACTIONS[status].find((r) => r.type === input.type)?.roles.find((r) => (roles as readonly string[]).includes(r)) ?? roles[0]);
     await tx.insert(dossierActions).values({
       dossierId: dossier.id,
-      seq: await nextActionSeq(tx, dossier.id),
+      seq: (rows[rows.length - 1]?.seq ?? 0) + 1,
       type: input.type,
       actorId: record.actorId,
       actorRole: actorRole as string,

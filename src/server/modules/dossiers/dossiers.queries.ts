@@ -1,5 +1,5 @@
 // SQL for dossiers and their action log. Each function takes the database or a transaction first.
-import { and, asc, desc, eq, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { dossierActions, dossiers } from '../../db/schema.ts';
 
@@ -29,16 +29,6 @@ export async function findDossierByCreationRequest(db: DbOrTx, createdBy: string
 
 export function listDossierActions(db: DbOrTx, dossierId: string): Promise<DossierActionRow[]> {
   return db.select().from(dossierActions).where(eq(dossierActions.dossierId, dossierId)).orderBy(asc(dossierActions.seq));
-}
-
-export async function findActionByRequest(db: DbOrTx, dossierId: string, requestId: string): Promise<DossierActionRow | undefined> {
-  const [row] = await db.select().from(dossierActions).where(and(eq(dossierActions.dossierId, dossierId), eq(dossierActions.requestId, requestId)));
-  return row;
-}
-
-export async function nextActionSeq(db: DbOrTx, dossierId: string): Promise<number> {
-  const [row] = await db.select({ last: max(dossierActions.seq) }).from(dossierActions).where(eq(dossierActions.dossierId, dossierId));
-  return (row?.last ?? 0) + 1;
 }
 
 export interface DossierListFilter {

@@ -31,8 +31,16 @@ const RequestId = Type.String({ minLength: 8, maxLength: 100, description: 'Clie
 
 export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   const now = () => deps.clock.now().getTime();
+  // Procedure versions never change, so their names can be kept in memory.
+  const procedureNames = new Map<string, { code: string | null; name: string }>();
   const procedureOf = async (dossier: DossierRow) => {
+    const cached = procedureNames.get(dossier.procedureVersionId);
+    if (cached) return cached;
     const [version] = await deps.db.select({ code: procedureVersions.nationalCode, name: procedureVersions.name }).from(procedureVersions).where(eq(procedureVersions.id, dossier.procedureVersionId));
+    if (version) {
+      if (procedureNames.size > 10_000) procedureNames.clear();
+      procedureNames.set(dossier.procedureVersionId, version);
+    }
     return version;
   };
   return async (app) => {
