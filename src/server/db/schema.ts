@@ -406,7 +406,7 @@ export const dossiers = pgTable(
     competentAgencyId: uuid('competent_agency_id').notNull().references(() => agencies.id),
     returningAgencyId: uuid('returning_agency_id').notNull().references(() => agencies.id),
     citizenUserId: uuid('citizen_user_id').references(() => users.id),
-    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdBy: uuid('created_by').references(() => users.id),
     creationRequestId: text('creation_request_id').notNull(),
     applicant: jsonb('applicant').notNull(),
     owner: jsonb('owner'),
@@ -449,6 +449,7 @@ export const dossiers = pgTable(
     ),
     check('dossiers_national_status_check', sql`${t.nationalStatus} between 1 and 10`),
     check('dossiers_code_when_received_check', sql`(${t.code} is null) = (${t.receivedAt} is null)`),
+    check('dossiers_created_by_check', sql`${t.createdBy} is not null or ${t.channel} = 'national_portal'`),
   ],
 );
 
@@ -515,4 +516,51 @@ export const workflows = pgTable(
     unique('workflows_procedure_version_key').on(t.procedureId, t.variantKey, t.version),
     uniqueIndex('workflows_one_active_idx').on(t.procedureId, t.variantKey).where(sql`${t.isActive}`),
   ],
+);
+
+/**
+ * An uploaded file. Its bytes live in the file store under storage_key (content-addressed); the row says who
+ * uploaded it, what its content really is, and which dossier component it is attached to, if any.
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    uploadedBy: uuid('uploaded_by').notNull().references(() => users.id),
+    name: text('name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    dossierId: uuid('dossier_id').references(() => dossiers.id),
+    componentIndex: integer('component_index'),
+    attachedAt: timestamp('attached_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('files_uploader_idx').on(t.uploadedBy, t.createdAt),
+    index('files_dossier_idx').on(t.dossierId, t.componentIndex),
+    index('files_storage_key_idx').on(t.storageKey),
+    check('files_size_check', sql`${t.size} > 0`),
+    check('files_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    check('files_name_check', sql`length(${t.name}) between 1 and 255`),
+    check('files_component_index_check', sql`${t.componentIndex} >= 0`),
+    check(
+      'files_attachment_check',
+      sql`(${t.dossierId} is null) = (${t.componentIndex} is null) and (${t.dossierId} is null) = (${t.attachedAt} is null)`,
+    ),
+  ],
+);
+
+/** A dossier that arrived from the national portal (DVCQG): the portal's dossier code and the payload as sent. */
+export const nationalPortalDossiers = pgTable(
+  'national_portal_dossiers',
+  {
+    dossierId: uuid('dossier_id').primaryKey().references(() => dossiers.id),
+    portalCode: text('portal_code').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('national_portal_dossiers_code_key').on(t.portalCode)],
 );
