@@ -3,14 +3,14 @@
 // lookup path (target p99 < 20 ms). Run with `npm run bench:lifecycle` (starts a throwaway PostgreSQL) or with
 // DATABASE_URL set. BENCH_DOSSIERS (default 100000; report at 1000000), BENCH_SECONDS (default 20).
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/server/config.ts';
 import { queryRows } from '../src/server/db/client.ts';
 import { setupLifecycle } from '../src/server/testing/lifecycle-fixture.ts';
 import { systemClock } from '../src/server/deps.ts';
-import type { TestClient } from '../src/server/testing/http-client.ts';
+import type { LoadJob, LoadResult } from './lifecycle-load.ts';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
@@ -40,6 +40,16 @@ function pgbenchTps(serverUrl: string): number {
   } finally {
     execFileSync(`${PG_BIN}/dropdb`, [...base, name]);
   }
+}
+
+/** Runs the load in a separate Node process, so the client does not steal the server's event loop. */
+function runLoad(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./lifecycle-load.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    child.once('message', (result) => resolve(result as LoadResult));
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load generator exited with ${code}`))));
+    child.send(job);
+  });
 }
 
 async function main() {
@@ -82,73 +92,23 @@ async function main() {
   console.log(`pgbench TPC-B (scale 10, ${WORKERS} clients, ${SECONDS} s) on the same server…`);
   const tps = pgbenchTps(config.databaseUrl as string);
 
-  const desk = await fx.login('demo.desk');
-  const leader = await fx.login('demo.leader');
-  const handler = await fx.login('demo.handler');
-  const clerk = await fx.login('demo.clerk');
-  const handlerId = (await handler.get('/api/auth/me')).body.id;
-  const latencies: number[] = [];
-  let actions = 0;
-  let failures = 0;
-  const timed = async (client: TestClient, method: 'post', path: string, body: unknown) => {
-    const start = performance.now();
-    const response = await client[method](path, body);
-    latencies.push(performance.now() - start);
-    if (response.status >= 300) failures += 1;
-    else actions += 1;
-    return response.body;
-  };
-  const lifecycle = async () => {
-    let d = await timed(desk, 'post', '/api/dossiers', {
-      requestId: randomUUID(),
-      procedureId: fx.procedureId,
-      channel: 'in_person',
-      receivingAgencyId: fx.commune,
-      applicant: { name: 'Dữ liệu tổng hợp (bench)', phone: '0911222333' },
-    });
-    for (const [client, type, fields] of [
-      [desk, 'forward', {}],
-      [leader, 'assign', { assigneeId: handlerId }],
-      [handler, 'forward', {}],
-      [leader, 'approve', {}],
-      [clerk, 'issue_result', { resultNumber: 'BENCH' }],
-      [desk, 'return_result', { method: 'in_person' }],
-    ] as const) {
-      d = await timed(client, 'post', `/api/dossiers/${d.id}/actions`, { type, requestId: randomUUID(), version: d.version, ...fields });
-    }
-  };
-  console.log(`Lifecycles over HTTP (${WORKERS} concurrent, ${SECONDS} s)…`);
-  const end = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: WORKERS }, async () => {
-    while (performance.now() < end) await lifecycle();
-  }));
-  const elapsed = (performance.now() - started) / 1000;
-  const actionsPerSecond = actions / elapsed;
-
-  console.log(`Public lookups by code (${WORKERS} concurrent, ${Math.min(SECONDS, 10)} s)…`);
-  const lookups: number[] = [];
-  const lookupEnd = performance.now() + Math.min(SECONDS, 10) * 1000;
-  await Promise.all(Array.from({ length: WORKERS }, async () => {
-    while (performance.now() < lookupEnd) {
-      const i = Math.floor(Math.random() * N);
-      const day = new Date(Date.UTC(2023, 0, 2) + Math.floor(i / 9000) * 86_400_000);
-      const yymmdd = `${String(day.getUTCFullYear()).slice(2)}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
-      const code = `${agency!.code}-${yymmdd}-${String((i % 9000) + 1).padStart(4, '0')}`;
-      const start = performance.now();
-      const response = await fetch(`${fx.server.url}/api/track/${code}?phone=${String(i % 1_000_000).padStart(6, '0').slice(-4)}`);
-      await response.arrayBuffer();
-      lookups.push(performance.now() - start);
-      if (response.status !== 200) failures += 1;
-    }
-  }));
-
+  const job = { url: fx.server.url, concurrency: WORKERS, procedureId: fx.procedureId, communeId: fx.commune, agencyCode: agency!.code, preloaded: N };
+  console.log(`Lifecycles over HTTP (${WORKERS} concurrent, ${SECONDS} s; load generator in its own process)…`);
+  const life = await runLoad({ ...job, mode: 'lifecycle', seconds: SECONDS });
+  const actionsPerSecond = life.ok / life.elapsed;
+  const lookupSeconds = Math.min(SECONDS, 10);
+  console.log(`Public lookups by code (${WORKERS} concurrent, ${lookupSeconds} s)…`);
+  const look = await runLoad({ ...job, mode: 'lookup', seconds: lookupSeconds });
+  const latencies = life.latencies;
+  const lookups = look.latencies;
+  const actions = life.ok;
+  const failures = life.failures + look.failures;
   console.log('');
   console.log(`dossiers stored:        ${(N + actions / 7).toLocaleString('en', { maximumFractionDigits: 0 })}`);
   console.log(`pgbench TPC-B:          ${tps.toFixed(0)} tps`);
   console.log(`lifecycle actions:      ${actionsPerSecond.toFixed(0)} actions/s = ${((actionsPerSecond / tps) * 100).toFixed(1)} % of pgbench (target ≥ 50 %) ${actionsPerSecond >= tps / 2 ? 'OK' : 'BELOW TARGET'}`);
   console.log(`action latency:         p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
-  console.log(`lookup by code:         ${(lookups.length / Math.min(SECONDS, 10)).toFixed(0)}/s, p50 ${percentile(lookups, 50).toFixed(1)} ms, p99 ${percentile(lookups, 99).toFixed(1)} ms (target p99 < 20 ms) ${percentile(lookups, 99) < 20 ? 'OK' : 'ABOVE TARGET'}`);
+  console.log(`lookup by code:         ${(lookups.length / look.elapsed).toFixed(0)}/s, p50 ${percentile(lookups, 50).toFixed(1)} ms, p99 ${percentile(lookups, 99).toFixed(1)} ms (target p99 < 20 ms) ${percentile(lookups, 99) < 20 ? 'OK' : 'ABOVE TARGET'}`);
   console.log(`failed requests:        ${failures}`);
   await fx.close();
 }

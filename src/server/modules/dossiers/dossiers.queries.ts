@@ -1,24 +1,23 @@
 // SQL for dossiers and their action log. Each function takes the database or a transaction first.
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { fastSelect } from '../../db/fast-select.ts';
 import { dossierActions, dossiers } from '../../db/schema.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierActionRow = typeof dossierActions.$inferSelect;
 
+const dossierSelect = fastSelect(dossiers, 'dossiers');
+const actionSelect = fastSelect(dossierActions, 'dossier_actions');
+
 export async function findDossier(db: DbOrTx, id: string): Promise<DossierRow | undefined> {
-  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id));
+  const [row] = await dossierSelect.rows(db, sql`WHERE id = ${id}`);
   return row;
 }
 
 /** Locks the dossier row for the rest of the transaction (concurrent actions queue behind it). */
 export async function findDossierForUpdate(db: DbOrTx, id: string): Promise<DossierRow | undefined> {
-  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id)).for('update');
-  return row;
-}
-
-export async function findDossierByCode(db: DbOrTx, code: string): Promise<DossierRow | undefined> {
-  const [row] = await db.select().from(dossiers).where(eq(dossiers.code, code));
+  const [row] = await dossierSelect.rows(db, sql`WHERE id = ${id} FOR UPDATE`);
   return row;
 }
 
@@ -28,7 +27,7 @@ export async function findDossierByCreationRequest(db: DbOrTx, createdBy: string
 }
 
 export function listDossierActions(db: DbOrTx, dossierId: string): Promise<DossierActionRow[]> {
-  return db.select().from(dossierActions).where(eq(dossierActions.dossierId, dossierId)).orderBy(asc(dossierActions.seq));
+  return actionSelect.rows(db, sql`WHERE dossier_id = ${dossierId} ORDER BY seq`);
 }
 
 export interface DossierListFilter {

@@ -1,0 +1,109 @@
+// The load generator of bench:lifecycle, run in its own process (forked by bench/lifecycle.ts) so that the
+// client's HTTP work does not share the server's event loop. Receives a job over IPC, replies with counts and
+// latencies.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { TestClient } from '../src/server/testing/http-client.ts';
+
+export interface LoadJob {
+  mode: 'lifecycle' | 'lookup';
+  url: string;
+  seconds: number;
+  concurrency: number;
+  procedureId: string;
+  communeId: string;
+  agencyCode: string;
+  preloaded: number;
+}
+
+export interface LoadResult {
+  ok: number;
+  failures: number;
+  latencies: number[];
+  elapsed: number;
+}
+
+async function lifecycles(job: LoadJob): Promise<LoadResult> {
+  const sign = async (username: string) => {
+    const client = new TestClient(job.url);
+    await client.login(username);
+    return client;
+  };
+  const [desk, leader, handler, clerk] = await Promise.all(['demo.desk', 'demo.leader', 'demo.handler', 'demo.clerk'].map(sign));
+  const handlerId = (await handler!.get('/api/auth/me')).body.id as string;
+  const latencies: number[] = [];
+  let ok = 0;
+  let failures = 0;
+  const timed = async (client: TestClient, path: string, body: unknown) => {
+    const start = performance.now();
+    const response = await client.post(path, body);
+    latencies.push(performance.now() - start);
+    if (response.status >= 300) failures += 1;
+    else ok += 1;
+    return response.body;
+  };
+  const lifecycle = async () => {
+    let d = await timed(desk!, '/api/dossiers', {
+      requestId: randomUUID(),
+      procedureId: job.procedureId,
+      channel: 'in_person',
+      receivingAgencyId: job.communeId,
+      applicant: { name: 'Dữ liệu tổng hợp (bench)', phone: '0911222333' },
+    });
+    for (const [client, type, fields] of [
+      [desk, 'forward', {}],
+      [leader, 'assign', { assigneeId: handlerId }],
+      [handler, 'forward', {}],
+      [leader, 'approve', {}],
+      [clerk, 'issue_result', { resultNumber: 'BENCH' }],
+      [desk, 'return_result', { method: 'in_person' }],
+    ] as const) {
+      if (!d?.id) return;
+      d = await timed(client!, `/api/dossiers/${d.id}/actions`, { type, requestId: randomUUID(), version: d.version, ...fields });
+    }
+  };
+  const started = performance.now();
+  const end = started + job.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: job.concurrency }, async () => {
+      while (performance.now() < end) await lifecycle();
+    }),
+  );
+  return { ok, failures, latencies, elapsed: (performance.now() - started) / 1000 };
+}
+
+/** Public lookups of preloaded dossiers (codes and phones follow the preload's formula). */
+async function lookups(job: LoadJob): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let ok = 0;
+  let failures = 0;
+  const started = performance.now();
+  const end = started + job.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: job.concurrency }, async () => {
+      while (performance.now() < end) {
+        const i = Math.floor(Math.random() * job.preloaded);
+        const day = new Date(Date.UTC(2023, 0, 2) + Math.floor(i / 9000) * 86_400_000);
+        const yymmdd = `${String(day.getUTCFullYear()).slice(2)}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
+        const code = `${job.agencyCode}-${yymmdd}-${String((i % 9000) + 1).padStart(4, '0')}`;
+        const start = performance.now();
+        const response = await fetch(`${job.url}/api/track/${code}?phone=${String(i % 1_000_000).padStart(6, '0').slice(-4)}`);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - start);
+        if (response.status === 200) ok += 1;
+        else failures += 1;
+      }
+    }),
+  );
+  return { ok, failures, latencies, elapsed: (performance.now() - started) / 1000 };
+}
+
+process.once('message', (job: LoadJob) => {
+  (job.mode === 'lifecycle' ? lifecycles(job) : lookups(job)).then(
+    (result) => process.send?.(result, () => process.exit(0)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+});
