@@ -428,6 +428,8 @@ export const dossiers = pgTable(
     resultNumber: text('result_number'),
     workflow: jsonb('workflow'),
     currentStep: text('current_step'),
+    /** Agencies consulted or coordinating (liên thông) on the dossier: a cache of dossier_tasks for access checks. */
+    taskAgencyIds: uuid('task_agency_ids').array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     searchText: text('search_text').generatedAlwaysAs(
@@ -442,6 +444,7 @@ export const dossiers = pgTable(
     index('dossiers_citizen_idx').on(t.citizenUserId, t.createdAt),
     index('dossiers_status_idx').on(t.status, t.dueAt),
     index('dossiers_search_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('dossiers_task_agencies_idx').using('gin', t.taskAgencyIds),
     check('dossiers_channel_check', sql`${t.channel} in ('in_person', 'online', 'national_portal', 'post')`),
     check(
       'dossiers_status_check',
@@ -485,6 +488,44 @@ export const dossierCodeCounters = pgTable(
 );
 
 /** Notifications and other side effects, written in the same transaction as the change that causes them. */
+/**
+ * A request from the competent agency to another agency about a dossier: a consultation (xin ý kiến, with its
+ * question, deadline and answer — ND 118 Art. 19.4) or a part of inter-agency processing (liên thông, Art. 20),
+ * in sequence (one after another) or in parallel.
+ */
+export const dossierTasks = pgTable(
+  'dossier_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
+    kind: text('kind').notNull(),
+    mode: text('mode').notNull(),
+    position: smallint('position').notNull(),
+    isLead: boolean('is_lead').notNull().default(false),
+    agencyId: uuid('agency_id').notNull().references(() => agencies.id),
+    request: text('request').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    requestedSeq: integer('requested_seq').notNull(),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    answer: text('answer'),
+    answeredBy: uuid('answered_by').references(() => users.id),
+    answeredSeq: integer('answered_seq'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('dossier_tasks_dossier_idx').on(t.dossierId, t.requestedSeq, t.position),
+    index('dossier_tasks_open_idx').on(t.agencyId, t.dueAt).where(sql`${t.status} = 'open'`),
+    check('dossier_tasks_kind_check', sql`${t.kind} in ('consultation', 'inter_agency')`),
+    check('dossier_tasks_mode_check', sql`${t.mode} in ('parallel', 'sequential')`),
+    check('dossier_tasks_status_check', sql`${t.status} in ('waiting', 'open', 'answered')`),
+    check('dossier_tasks_answer_check', sql`(${t.status} = 'answered') = (${t.answeredAt} is not null)`),
+    check('dossier_tasks_opened_check', sql`(${t.status} = 'waiting') = (${t.openedAt} is null)`),
+  ],
+);
+
 export const outbox = pgTable(
   'outbox',
   {

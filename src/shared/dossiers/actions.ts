@@ -1,7 +1,8 @@
 // Which action is allowed in which status, by which role: one typed table shared by the API and the web UI.
 import type { DossierStatus } from './statuses.ts';
 
-export const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'agency_admin', 'province_admin', 'system'] as const;
+/** `consulted`: an officer (handler or leader) of an agency asked for an opinion or a part of inter-agency work. */
+export const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'consulted', 'agency_admin', 'province_admin', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles an officer can hold in an agency. */
 export const OFFICER_ROLES = ['desk', 'handler', 'leader', 'clerk', 'agency_admin', 'province_admin'] as const;
@@ -15,7 +16,9 @@ export const ACTION_TYPES = [
   'return_previous',
   'recall',
   'consult',
+  'request_inter_agency',
   'answer_consultation',
+  'transfer_level',
   'request_supplement',
   'submit_supplement',
   'close_unsupplemented',
@@ -46,6 +49,7 @@ export const ALLOWED_ACTIONS = {
   received: [
     rule('assign', 'leader'),
     rule('forward', 'desk', 'leader'),
+    rule('transfer_level', 'desk', 'leader'),
     rule('request_supplement', 'desk', 'handler'),
     rule('withdraw', 'citizen', 'desk'),
     rule('extend', 'leader'),
@@ -56,7 +60,9 @@ export const ALLOWED_ACTIONS = {
     rule('return_previous', 'handler', 'leader'),
     rule('recall', 'desk', 'handler', 'leader'),
     rule('consult', 'handler'),
-    rule('answer_consultation', 'handler', 'leader'),
+    rule('request_inter_agency', 'handler', 'leader'),
+    rule('answer_consultation', 'consulted', 'handler'),
+    rule('transfer_level', 'leader'),
     rule('request_supplement', 'desk', 'handler'),
     rule('request_payment', 'handler'),
     rule('withdraw', 'citizen', 'desk'),
@@ -106,7 +112,9 @@ export function statusAfter(status: DossierStatus, action: ActionType): DossierS
     case 'return_result':
       return 'returned';
     case 'consult':
+    case 'request_inter_agency':
     case 'answer_consultation':
+    case 'transfer_level':
     case 'extend':
       return status;
   }
@@ -129,7 +137,9 @@ export const ACTION_LABELS: Record<ActionType, { vi: string; en: string }> = {
   return_previous: { vi: 'Trả lại bước trước', en: 'Return to previous step' },
   recall: { vi: 'Thu hồi', en: 'Recall' },
   consult: { vi: 'Xin ý kiến', en: 'Consult' },
-  answer_consultation: { vi: 'Trả lời xin ý kiến', en: 'Answer consultation' },
+  request_inter_agency: { vi: 'Chuyển liên thông', en: 'Inter-agency processing' },
+  answer_consultation: { vi: 'Trả lời xin ý kiến / liên thông', en: 'Answer (consultation / inter-agency)' },
+  transfer_level: { vi: 'Chuyển cấp giải quyết', en: 'Transfer to another level' },
   request_supplement: { vi: 'Yêu cầu bổ sung', en: 'Request supplement' },
   submit_supplement: { vi: 'Nộp bổ sung', en: 'Submit supplement' },
   close_unsupplemented: { vi: 'Kết thúc do không bổ sung', en: 'Close (not supplemented)' },

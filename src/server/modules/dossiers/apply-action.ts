@@ -9,7 +9,8 @@ import type { Deps } from '../../deps.ts';
 import { dossierActions, dossiers, outbox } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
-import { ACTION_EFFECTS, recomputeDueAt, type EffectContext } from './action-effects.ts';
+import { ACTION_EFFECTS, recomputeDueAt } from './action-effects.ts';
+import type { EffectContext } from './effect-context.ts';
 import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
 import { findDossierForUpdate, listDossierActions, type DossierActionRow, type DossierRow } from './dossiers.queries.ts';
 
@@ -67,7 +68,9 @@ export async function applyDossierAction(
     }
     const log = rows.map(toActionRecord);
     const now = deps.clock.now().getTime();
-    const ctx: EffectContext = { tx, dossier, roles, state: reduceDossier(log), log, actorId: isSystem ? null : viewer.userId, fields: input.fields, now };
+    const seq = (rows[rows.length - 1]?.seq ?? 0) + 1;
+    const actorAgencyIds = isSystem ? [] : viewer.grants.filter((g) => g.role === 'handler' || g.role === 'leader').map((g) => g.agencyId);
+    const ctx: EffectContext = { tx, dossier, roles, state: reduceDossier(log), log, actorId: isSystem ? null : viewer.userId, actorAgencyIds, seq, fields: input.fields, now };
     const effect = await ACTION_EFFECTS[input.type](ctx);
     const record: ActionRecord = { type: input.type, at: now, actorId: isSystem ? null : viewer.userId, payload: effect.payload };
     const state = reduceDossier([...log, record]);
@@ -77,7 +80,7 @@ export async function applyDossierAction(
     const actorRole = isSystem ? 'system' : (ALLOWED_ACTIONS[status].find((r) => r.type === input.type)?.roles.find((r) => (roles as readonly string[]).includes(r)) ?? roles[0]);
     await tx.insert(dossierActions).values({
       dossierId: dossier.id,
-      seq: (rows[rows.length - 1]?.seq ?? 0) + 1,
+      seq,
       type: input.type,
       actorId: record.actorId,
       actorRole: actorRole as string,
@@ -95,7 +98,7 @@ export async function applyDossierAction(
         status: state.status,
         nationalStatus: NATIONAL_STATUS[state.status],
         version: dossier.version + 1,
-        assigneeId: effect.patch?.assigneeId ?? dossier.assigneeId,
+        assigneeId: effect.patch && 'assigneeId' in effect.patch ? effect.patch.assigneeId : dossier.assigneeId,
         dueAt,
         finishedAt: state.finishedAt === null ? null : new Date(state.finishedAt),
         returnedAt: state.returnedAt === null ? null : new Date(state.returnedAt),

@@ -4,11 +4,12 @@ import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import type { DossierRow } from './dossiers.queries.ts';
 
-type Scoped = Pick<DossierRow, 'citizenUserId' | 'receivingAgencyId' | 'competentAgencyId' | 'returningAgencyId' | 'provinceCode'>;
+type Scoped = Pick<DossierRow, 'citizenUserId' | 'receivingAgencyId' | 'competentAgencyId' | 'returningAgencyId' | 'provinceCode' | 'taskAgencyIds'>;
 
 /**
  * A citizen acts on their own dossiers only. An officer acts as desk for the receiving or returning agency, and as
- * handler, leader or clerk for the competent agency; administrators see but do not process.
+ * handler, leader or clerk for the competent agency, and as `consulted` (handler or leader) for an agency asked for
+ * an opinion or a part of inter-agency work; administrators see but do not process.
  */
 export function effectiveRoles(viewer: Viewer, dossier: Scoped): Role[] {
   if (viewer.kind === 'citizen') return dossier.citizenUserId === viewer.userId ? ['citizen'] : [];
@@ -16,6 +17,7 @@ export function effectiveRoles(viewer: Viewer, dossier: Scoped): Role[] {
   for (const grant of viewer.grants) {
     if (grant.role === 'desk' && (grant.agencyId === dossier.receivingAgencyId || grant.agencyId === dossier.returningAgencyId)) roles.add('desk');
     if (COMPETENT_ROLES.includes(grant.role) && grant.agencyId === dossier.competentAgencyId) roles.add(grant.role);
+    if ((grant.role === 'handler' || grant.role === 'leader') && dossier.taskAgencyIds.includes(grant.agencyId)) roles.add('consulted');
   }
   return [...roles];
 }
@@ -28,6 +30,7 @@ export function canSee(viewer: Viewer, dossier: Scoped): boolean {
       g.agencyId === dossier.receivingAgencyId ||
       g.agencyId === dossier.competentAgencyId ||
       g.agencyId === dossier.returningAgencyId ||
+      dossier.taskAgencyIds.includes(g.agencyId) ||
       (g.role === 'province_admin' && g.unitCode === dossier.provinceCode),
   );
 }

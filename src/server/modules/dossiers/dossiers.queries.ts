@@ -2,10 +2,11 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { fastSelect } from '../../db/fast-select.ts';
-import { dossierActions, dossiers } from '../../db/schema.ts';
+import { dossierActions, dossiers, dossierTasks } from '../../db/schema.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierActionRow = typeof dossierActions.$inferSelect;
+export type DossierTaskRow = typeof dossierTasks.$inferSelect;
 
 const dossierSelect = fastSelect(dossiers, 'dossiers');
 const actionSelect = fastSelect(dossierActions, 'dossier_actions');
@@ -30,6 +31,11 @@ export function listDossierActions(db: DbOrTx, dossierId: string): Promise<Dossi
   return actionSelect.rows(db, sql`WHERE dossier_id = ${dossierId} ORDER BY seq`);
 }
 
+/** Consultations and inter-agency tasks of a dossier, in the order they were asked. */
+export function listDossierTasks(db: DbOrTx, dossierId: string): Promise<DossierTaskRow[]> {
+  return db.select().from(dossierTasks).where(eq(dossierTasks.dossierId, dossierId)).orderBy(dossierTasks.requestedSeq, dossierTasks.position);
+}
+
 export interface DossierListFilter {
   /** Agencies whose dossiers the viewer may see (receiving, competent or returning). */
   agencyIds?: string[];
@@ -37,6 +43,8 @@ export interface DossierListFilter {
   status?: string | undefined;
   q?: string | undefined;
   assigneeId?: string | undefined;
+  /** Only dossiers with a task open for one of these agencies (the consultations inbox). */
+  openTasksOf?: string[] | undefined;
   page: number;
   pageSize: number;
 }
@@ -48,10 +56,16 @@ export async function listDossiers(db: DbOrTx, filter: DossierListFilter) {
   if (filter.agencyIds) {
     const ids = filter.agencyIds.length > 0 ? filter.agencyIds : ['00000000-0000-0000-0000-000000000000'];
     const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
-    conditions.push(sql`(${dossiers.receivingAgencyId} IN (${list}) OR ${dossiers.competentAgencyId} IN (${list}) OR ${dossiers.returningAgencyId} IN (${list}))`);
+    conditions.push(
+      sql`(${dossiers.receivingAgencyId} IN (${list}) OR ${dossiers.competentAgencyId} IN (${list}) OR ${dossiers.returningAgencyId} IN (${list}) OR ${dossiers.taskAgencyIds} && ARRAY[${list}])`,
+    );
   }
   if (filter.status) conditions.push(eq(dossiers.status, filter.status));
   if (filter.assigneeId) conditions.push(eq(dossiers.assigneeId, filter.assigneeId));
+  if (filter.openTasksOf && filter.openTasksOf.length > 0) {
+    const list = sql.join(filter.openTasksOf.map((id) => sql`${id}::uuid`), sql`, `);
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${dossierTasks} t WHERE t.dossier_id = ${dossiers.id} AND t.status = 'open' AND t.agency_id IN (${list}))`);
+  }
   if (filter.q) conditions.push(sql`${dossiers.searchText} LIKE '%' || motcua_normalize(${filter.q}) || '%'`);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const rows = await db
