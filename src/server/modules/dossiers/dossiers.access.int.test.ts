@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { ACTION_TYPES, ALLOWED_ACTIONS, isAllowed, type Role } from '../../../shared/dossiers/actions.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../shared/dossiers/statuses.ts';
-import { agencies, officerRoles, users } from '../../db/schema.ts';
+import { agencies, dossiers, officerRoles, users } from '../../db/schema.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { seedDemoAccounts } from '../accounts/seed-demo-accounts.ts';
 import { seedAgencies } from '../agencies/seed-agencies.ts';
@@ -28,6 +28,7 @@ const PRINCIPALS: Principal[] = [
   { name: 'records clerk of the commune', username: 'demo.clerk', sees: true, roles: ['clerk'] },
   { name: 'desk of another commune', username: 'desk.other', password: 'mat-khau-dai', sees: false, roles: [] },
   { name: 'province administrator', username: 'demo.admin', sees: true, roles: [] },
+  { name: 'handler of a consulted agency (police)', username: 'police.handler', password: 'mat-khau-dai', sees: true, roles: ['consulted'] },
 ];
 
 function expected(principal: Principal, status: DossierStatus, action: (typeof ACTION_TYPES)[number]): string {
@@ -55,6 +56,9 @@ describe('access table: role × action × status × unit', () => {
     const [other] = await ctx.deps.db.insert(users).values({ kind: 'officer', username: 'desk.other', displayName: 'Một cửa phường khác (thử nghiệm)', passwordHash }).returning();
     await ctx.deps.db.insert(officerRoles).values({ userId: other!.id, agencyId: otherCommune!.id, role: 'desk' });
     await ctx.deps.db.insert(users).values({ kind: 'citizen', username: 'khac@example.com', displayName: 'Công dân khác (thử nghiệm)', passwordHash });
+    const [police] = await ctx.deps.db.select().from(agencies).where(eq(agencies.seedKey, '01:cong-an'));
+    const [policeOfficer] = await ctx.deps.db.insert(users).values({ kind: 'officer', username: 'police.handler', displayName: 'Cán bộ công an (thử nghiệm)', passwordHash }).returning();
+    await ctx.deps.db.insert(officerRoles).values({ userId: policeOfficer!.id, agencyId: police!.id, role: 'handler' });
     server = await startServer(ctx.deps);
     for (const p of PRINCIPALS) {
       const client = new TestClient(server.url);
@@ -95,6 +99,8 @@ describe('access table: role × action × status × unit', () => {
       assert.equal(dossier.status, status);
       dossierIn.set(status, dossier.id);
     }
+    // Every dossier has asked the police for something (the task rows themselves are not needed for access).
+    await ctx.deps.db.update(dossiers).set({ taskAgencyIds: [police!.id] });
   });
   after(async () => {
     await server.stop();
@@ -131,5 +137,7 @@ describe('access table: role × action × status × unit', () => {
     assert.equal(expected(PRINCIPALS[4]!, 'in_progress', 'approve'), '409 stale_version');
     assert.equal(expected(PRINCIPALS[5]!, 'returned', 'issue_result'), '409 status');
     assert.equal(expected(PRINCIPALS[6]!, 'in_progress', 'forward'), '404');
+    assert.equal(expected(PRINCIPALS[8]!, 'in_progress', 'answer_consultation'), '409 stale_version');
+    assert.equal(expected(PRINCIPALS[8]!, 'in_progress', 'forward'), '403');
   });
 });
