@@ -15,7 +15,9 @@ import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { filesRoutes } from './modules/files/files.routes.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
+import { nationalPortalRoutes } from './modules/national-portal/national-portal.routes.ts';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
@@ -42,6 +44,8 @@ export async function createApp(deps: Deps) {
         { name: 'system', description: 'Health' },
         { name: 'accounts', description: 'Tài khoản: sign in, sessions' },
         { name: 'dossiers', description: 'Hồ sơ: filing, processing, tracking' },
+        { name: 'files', description: 'Tệp đính kèm: uploads of dossier components' },
+        { name: 'integration', description: 'Kết nối: other systems (the national portal DVCQG), partner token' },
         { name: 'procedures', description: 'Thủ tục hành chính: procedure catalogue' },
         { name: 'units', description: 'Đơn vị hành chính: administrative units as a dated hierarchy' },
         { name: 'agencies', description: 'Cơ quan, đơn vị: agencies' },
@@ -72,6 +76,8 @@ export async function createApp(deps: Deps) {
       await api.register(calendarsRoutes(deps));
       await api.register(deadlinesRoutes(deps));
       await api.register(dossiersRoutes(deps));
+      await api.register(filesRoutes(deps));
+      await api.register(nationalPortalRoutes(deps));
       await api.register(formsRoutes(deps));
       await api.register(workflowsRoutes(deps));
     },

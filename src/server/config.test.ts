@@ -36,4 +36,23 @@ describe('loadConfig', () => {
       },
     );
   });
+
+  it('keeps uploads in DATA_DIR/files, 20 MiB at most, with a development-only DVCQG partner token', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/motcua' });
+    assert.deepEqual(config.fileStore, { kind: 'disk', dir: '/tmp/motcua/files' });
+    assert.equal(config.uploadMaxBytes, 20 * 1024 * 1024);
+    assert.equal(config.dvcqgInboundToken, 'motcua-dev-dvcqg');
+    assert.equal(loadConfig({ NODE_ENV: 'production' }).dvcqgInboundToken, undefined, 'no default in production: the endpoint is disabled');
+    assert.equal(loadConfig({ UPLOAD_MAX_BYTES: '1048576' }).uploadMaxBytes, 1048576);
+  });
+
+  it('refuses an unknown file store, a bad upload limit and a short production partner token', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', FILE_STORE: 's3', UPLOAD_MAX_BYTES: '0', DVCQG_INBOUND_TOKEN: 'short' }),
+      (error: ConfigError) => {
+        assert.deepEqual(error.problems.map((p) => p.split(' ')[0]), ['DVCQG_INBOUND_TOKEN', 'FILE_STORE', 'UPLOAD_MAX_BYTES']);
+        return true;
+      },
+    );
+  });
 });

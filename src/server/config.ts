@@ -3,6 +3,9 @@ import path from 'node:path';
 
 export type DeploymentEnv = 'development' | 'test' | 'production';
 
+/** Where uploaded files are kept. Only `disk` exists; an object store would add its own kind here. */
+export type FileStoreConfig = { kind: 'disk'; dir: string };
+
 export interface Config {
   nodeEnv: DeploymentEnv;
   host: string;
@@ -29,6 +32,15 @@ export interface Config {
   publicBaseUrl: string;
   /** Run the scheduled jobs in this process (one process on the embedded database; worker processes in production). */
   jobsEnabled: boolean;
+  /** The file store of uploads (FILE_STORE; disk: DATA_DIR/files). */
+  fileStore: FileStoreConfig;
+  /** Largest accepted upload, in bytes (UPLOAD_MAX_BYTES, default 20 MiB). */
+  uploadMaxBytes: number;
+  /**
+   * Bearer token the national portal (DVCQG) sends to POST /api/integration/dvcqg/dossiers.
+   * Development default: "motcua-dev-dvcqg"; production: at least 32 characters, unset = the endpoint is disabled.
+   */
+  dvcqgInboundToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -85,11 +97,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminApiToken ??= 'motcua-dev-admin';
   }
 
+  let dvcqgInboundToken = env.DVCQG_INBOUND_TOKEN || undefined;
+  if (nodeEnv === 'production') {
+    if (dvcqgInboundToken && dvcqgInboundToken.length < 32) problems.push('DVCQG_INBOUND_TOKEN must have at least 32 characters in production');
+  } else {
+    dvcqgInboundToken ??= 'motcua-dev-dvcqg';
+  }
+  const fileStoreKind = env.FILE_STORE || 'disk';
+  if (fileStoreKind !== 'disk') problems.push(`FILE_STORE must be disk (got "${fileStoreKind}")`);
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+
   const config: Config = {
     nodeEnv,
     host: env.HOST ?? (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
     port: readInt('PORT', 3000, 0, 65535),
-    dataDir: path.resolve(env.DATA_DIR || './data'),
+    dataDir,
     databaseUrl,
     seedDir: path.resolve(env.SEED_DIR || './seed'),
     seedOnStart: readBool('SEED_ON_START', true),
@@ -99,6 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminApiToken,
     publicBaseUrl: '',
     jobsEnabled: readBool('JOBS_ENABLED', true),
+    fileStore: { kind: 'disk', dir: path.join(dataDir, 'files') },
+    uploadMaxBytes: readInt('UPLOAD_MAX_BYTES', 20 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    dvcqgInboundToken,
   };
   config.publicBaseUrl = (env.PUBLIC_BASE_URL || `http://localhost:${config.port}`).replace(/\/+$/, '');
   if (!/^https?:\/\//.test(config.publicBaseUrl)) problems.push('PUBLIC_BASE_URL must start with http:// or https://');

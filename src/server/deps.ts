@@ -3,6 +3,8 @@ import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { openDatabase, type Database, type Db } from './db/client.ts';
+import { createDiskFileStore } from './storage/disk-file-store.ts';
+import type { FileStore } from './storage/file-store.ts';
 
 export interface Clock {
   now(): Date;
@@ -16,12 +18,22 @@ export interface Deps {
   db: Db;
   log: Logger;
   clock: Clock;
+  fileStore: FileStore;
 }
 
 export interface DepsOverrides {
   database?: Database;
   clock?: Clock;
   log?: Logger;
+  fileStore?: FileStore;
+}
+
+/** The file store the config names (only `disk` so far). */
+export function createFileStore(config: Config['fileStore']): FileStore {
+  switch (config.kind) {
+    case 'disk':
+      return createDiskFileStore(config.dir);
+  }
 }
 
 /** Opens the database named by the config (PGlite in DATA_DIR unless DATABASE_URL is set). */
@@ -34,7 +46,14 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
       pgliteDir: path.join(config.dataDir, 'pglite'),
       poolSize: config.databasePoolSize,
     }));
-  return { config, database, db: database.db, log, clock: overrides.clock ?? systemClock };
+  return {
+    config,
+    database,
+    db: database.db,
+    log,
+    clock: overrides.clock ?? systemClock,
+    fileStore: overrides.fileStore ?? createFileStore(config.fileStore),
+  };
 }
 
 /** Today's date in Vietnam (UTC+7, no daylight saving) as YYYY-MM-DD. */

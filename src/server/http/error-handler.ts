@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, ERROR_STATUS, type FieldIssue } from '../errors.ts';
 
-interface AjvIssue {
+export interface AjvIssue {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
@@ -57,7 +57,7 @@ function describeRule(issue: AjvIssue): { message: string; messageEn: string } {
   }
 }
 
-function toFieldIssues(context: string | undefined, issues: AjvIssue[]): FieldIssue[] {
+export function toFieldIssues(context: string | undefined, issues: AjvIssue[]): FieldIssue[] {
   const root = context === 'querystring' ? 'query' : (context ?? 'body');
   return issues.map((issue) => {
     const segments = issue.instancePath.split('/').filter(Boolean);

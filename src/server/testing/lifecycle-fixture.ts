@@ -6,12 +6,13 @@ import { seedAgencies } from '../modules/agencies/seed-agencies.ts';
 import { confirmCalendarYear } from '../modules/calendars/confirm-calendar-year.ts';
 import { importProcedures } from '../modules/procedures/import-procedures.ts';
 import { importUnits } from '../modules/units/import-units.ts';
+import type { Config } from '../config.ts';
 import type { Clock } from '../deps.ts';
 import { TestClient } from './http-client.ts';
 import { createTestContext, seedPath, startServer } from './test-deps.ts';
 
-export async function setupLifecycle(clock: Clock) {
-  const ctx = await createTestContext({ clock });
+export async function setupLifecycle(clock: Clock, options: { config?: Partial<Config> } = {}) {
+  const ctx = await createTestContext({ clock, ...options });
   await importUnits(ctx.deps.db, seedPath('admin-units'));
   await importProcedures(ctx.deps.db, seedPath('procedures', 'national-2026', 'procedures.jsonl'));
   await seedAgencies(ctx.deps.db, { provinceCode: '01', date: '2026-03-02', seedDir: seedPath() });

@@ -1,6 +1,8 @@
 // Test wiring: a real database per test file (in-memory PGlite, or a fresh database on the PostgreSQL server
 // named by DATABASE_URL), a fixed clock, and a real HTTP server on a free port.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -8,12 +10,14 @@ import { pino } from 'pino';
 import { createApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
-import type { Clock, Deps } from '../deps.ts';
+import { createFileStore, type Clock, type Deps } from '../deps.ts';
 
 export const SEED_DIR = fileURLToPath(new URL('../../../seed', import.meta.url));
 
 export interface TestContext {
   deps: Deps;
+  /** The temporary folder of this context's file store (removed by close). */
+  filesDir: string;
   /** Stops the server (if started), closes and drops the test database. */
   close(): Promise<void>;
 }
@@ -59,11 +63,13 @@ async function createPostgresDatabase(
 export async function createTestContext(
   options: { clock?: Clock; config?: Partial<Config> } = {},
 ): Promise<TestContext> {
+  const filesDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-files-'));
   const config: Config = {
     ...loadConfig(),
     nodeEnv: 'test',
     logLevel: 'silent',
     seedDir: SEED_DIR,
+    fileStore: { kind: 'disk', dir: filesDir },
     ...options.config,
   };
   let database: Database;
@@ -80,12 +86,15 @@ export async function createTestContext(
     db: database.db,
     log: pino({ level: 'silent' }),
     clock: options.clock ?? fixedClock('2026-11-23T03:00:00Z'),
+    fileStore: createFileStore(config.fileStore),
   };
   return {
     deps,
+    filesDir: config.fileStore.dir,
     async close() {
       await database.close();
       await drop();
+      await fs.rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,7 @@ import { AppError, type FieldIssue } from '../../errors.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
 import type { DossierRow } from './dossiers.queries.ts';
 import { makeReceipt } from './receipt.ts';
+import { submitSupplement } from './submit-supplement.ts';
 
 export interface EffectContext {
   tx: Tx;
@@ -59,8 +60,6 @@ async function calendarFor(ctx: EffectContext) {
 }
 
 type EffectFn = (ctx: EffectContext) => Promise<Effect>;
-
-const note = async (ctx: EffectContext): Promise<Effect> => ({ payload: { note: text(ctx.fields, 'note', false) } });
 
 const STEP_NAMES: Record<string, string> = { desk: 'một cửa', handler: 'chuyên viên thụ lý', leader: 'lãnh đạo', clerk: 'văn thư' };
 
@@ -156,7 +155,7 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
     if (violation) throw ruleConflict(violation);
     return { payload: { missing, note: text(ctx.fields, 'note', false), closeAt: new Date(supplementAutoCloseAt(calendar, ctx.now)).toISOString() }, notify: 'dossier.supplement_requested' };
   },
-  submit_supplement: note,
+  submit_supplement: submitSupplement,
   async close_unsupplemented(ctx) {
     const request = [...ctx.state.pauses].reverse().find((p) => p.reason === 'supplement' && p.endedAt === null);
     const calendar = await calendarFor(ctx);

@@ -7,6 +7,29 @@ import type { DossierActionRow, DossierRow } from './dossiers.queries.ts';
 
 const iso = (value: Date | null) => (value ? formatVietnamIso(value.getTime()) : null);
 
+interface StoredComponent {
+  name: string;
+  quantity?: string;
+  provided?: boolean;
+  /** The component's code in the procedure (MaThanhPhanHoSo), when the national portal sent one. */
+  code?: string | null;
+  files?: { id: string; name: string; mediaType: string; size: number }[];
+  /** Documents the national portal holds (DuongDanTaiTepTin): recorded as links, not fetched. */
+  links?: { name: string; url: string; digitised?: boolean }[];
+}
+
+/** Components with their attached files (id, name, media type, size: download with GET /api/files/{id}). */
+export function presentComponents(components: unknown) {
+  return (Array.isArray(components) ? (components as StoredComponent[]) : []).map((c) => ({
+    name: c.name,
+    quantity: c.quantity ?? null,
+    provided: c.provided ?? false,
+    ...(c.code ? { code: c.code } : {}),
+    files: (c.files ?? []).map((f) => ({ id: f.id, name: f.name, mediaType: f.mediaType, size: f.size })),
+    ...(c.links ? { links: c.links } : {}),
+  }));
+}
+
 /** Where the dossier stands against its deadline now: early / on time / late once finished, else within or overdue. */
 export function timingOf(dossier: Pick<DossierRow, 'dueAt' | 'finishedAt' | 'receivedAt'>, now: number) {
   if (!dossier.receivedAt) return null;
@@ -33,7 +56,7 @@ export function presentDossier(dossier: DossierRow, roles: Role[], now: number, 
     returningAgencyId: dossier.returningAgencyId,
     applicant: dossier.applicant,
     owner: dossier.owner,
-    components: dossier.components,
+    components: presentComponents(dossier.components),
     feeLines: dossier.feeLines,
     assigneeId: dossier.assigneeId,
     duration: dossier.duration,

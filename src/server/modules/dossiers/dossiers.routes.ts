@@ -27,6 +27,17 @@ const Person = Type.Object(
   { additionalProperties: false },
 );
 
+/** A dossier component; `fileIds` are the caller's own uploads (POST /api/files), attached when the dossier is filed. */
+export const Component = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 1000 }),
+    quantity: Type.Optional(Type.String({ maxLength: 200 })),
+    provided: Type.Boolean(),
+    fileIds: Type.Optional(Type.Array(Uuid, { maxItems: 20, description: 'Ids of files uploaded with POST /api/files' })),
+  },
+  { additionalProperties: false },
+);
+
 const RequestId = Type.String({ minLength: 8, maxLength: 100, description: 'Client-made unique id: retrying with it returns the first result' });
 
 export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
@@ -60,7 +71,7 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
               applicant: Person,
               owner: Type.Optional(Person),
               submitter: Type.Optional(Person),
-              components: Type.Optional(Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 1000 }), quantity: Type.Optional(Type.String({ maxLength: 200 })), provided: Type.Boolean() }), { maxItems: 100 })),
+              components: Type.Optional(Type.Array(Component, { maxItems: 100 })),
               feeLines: Type.Optional(Type.Array(Type.Object({ name: Type.String({ minLength: 1, maxLength: 300 }), amountVnd: Type.Integer({ minimum: 0 }) }), { maxItems: 50 })),
               duration: Type.Optional(Type.Object({ value: Type.Number({ minimum: 0 }), unit: Type.Enum(DEADLINE_UNITS) })),
               postal: Type.Optional(Type.Object({ waybillNumber: Type.String({ minLength: 1, maxLength: 50 }) })),

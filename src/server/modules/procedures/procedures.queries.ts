@@ -181,3 +181,14 @@ export function listFields(db: DbOrTx) {
          WHERE v.field IS NOT NULL GROUP BY v.field ORDER BY v.field`,
   );
 }
+
+/** Procedures whose current version has this national code (mã TTHC), and whether the agency handles each. */
+export function listProceduresByNationalCode(db: DbOrTx, nationalCode: string, agencyId: string): Promise<{ id: string; offered: boolean }[]> {
+  return queryRows<{ id: string; offered: boolean }>(
+    db,
+    sql`SELECT p.id, EXISTS (SELECT 1 FROM agency_procedures ap WHERE ap.procedure_id = p.id AND ap.agency_id = ${agencyId}) AS offered
+          FROM procedures p JOIN procedure_versions v ON v.id = p.current_version_id
+         WHERE v.national_code = ${nationalCode}
+         ORDER BY offered DESC, p.id`,
+  );
+}
