@@ -2,64 +2,16 @@
 // sets and the notifications it queues. Called inside the action's transaction.
 import { and, eq } from 'drizzle-orm';
 import { checkExtension, checkSupplementRequest, computeDossierClock, supplementAutoCloseAt } from '../../../shared/calendar/deadlines.ts';
-import { HOUR_MS, localDay, parseInstant, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
+import { HOUR_MS, parseInstant } from '../../../shared/calendar/vietnam-time.ts';
 import type { ActionType } from '../../../shared/dossiers/actions.ts';
 import { nextStep, type WorkflowStep } from '../../../shared/dossiers/workflow.ts';
 import type { DossierState } from '../../../shared/dossiers/reducer.ts';
-import type { Tx } from '../../db/client.ts';
 import { officerRoles, users } from '../../db/schema.ts';
-import { AppError, type FieldIssue } from '../../errors.ts';
-import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
-import type { DossierRow } from './dossiers.queries.ts';
+import { AppError } from '../../errors.ts';
+import { TASK_EFFECTS, checkNoOpenInterAgencyTask } from './dossier-tasks.ts';
+import { calendarFor, issue, ruleConflict, text, textList, type Effect, type EffectContext, type EffectFn } from './effect-context.ts';
 import { makeReceipt } from './receipt.ts';
 import { submitSupplement } from './submit-supplement.ts';
-
-export interface EffectContext {
-  tx: Tx;
-  /** The roles the actor holds on this dossier. */
-  roles: readonly string[];
-  dossier: DossierRow;
-  state: DossierState;
-  log: { payload: Record<string, unknown>; actorId: string | null }[];
-  actorId: string | null;
-  fields: Record<string, unknown>;
-  now: number;
-}
-
-export interface Effect {
-  /** Stored with the action (the action's own record: reasons, numbers, dates). */
-  payload: Record<string, unknown>;
-  /** Columns of the dossier this action sets directly. */
-  patch?: Partial<DossierRow>;
-  notify?: string;
-}
-
-const issue = (path: string, rule: string, message: string, messageEn: string): FieldIssue => ({ path: `body.${path}`, rule, message, messageEn });
-
-function text(fields: Record<string, unknown>, name: string, required: boolean): string | null {
-  const value = fields[name];
-  if (typeof value === 'string' && value.trim()) return value.trim();
-  if (required) throw AppError.invalidInput([issue(name, 'required', 'bắt buộc phải có', 'is required')]);
-  return null;
-}
-
-function textList(fields: Record<string, unknown>, name: string): string[] {
-  const value = fields[name];
-  const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
-  if (list.length === 0) throw AppError.invalidInput([issue(name, 'required', 'cần ít nhất một lý do / nội dung', 'needs at least one item')]);
-  return list;
-}
-
-function ruleConflict(violation: { rule: string; message: string; messageEn: string }): AppError {
-  return new AppError('CONFLICT', violation.message, violation.messageEn, { rule: violation.rule });
-}
-
-async function calendarFor(ctx: EffectContext) {
-  const year = yearOfDay(localDay(ctx.dossier.receivedAt?.getTime() ?? ctx.now));
-  return loadWorkingCalendar(ctx.tx, ctx.dossier.provinceCode, year, year + 3);
-}
-
-type EffectFn = (ctx: EffectContext) => Promise<Effect>;
 
 const STEP_NAMES: Record<string, string> = { desk: 'một cửa', handler: 'chuyên viên thụ lý', leader: 'lãnh đạo', clerk: 'văn thư' };
 
@@ -138,12 +90,7 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
   async recall(ctx) {
     return stepBack(ctx, { note: text(ctx.fields, 'note', false) }, ctx.log, ctx.actorId ?? undefined);
   },
-  async consult(ctx) {
-    return { payload: { agencyId: text(ctx.fields, 'agencyId', true), question: text(ctx.fields, 'question', true), dueAt: text(ctx.fields, 'dueAt', false) } };
-  },
-  async answer_consultation(ctx) {
-    return { payload: { consultationSeq: ctx.fields.consultationSeq ?? null, answer: text(ctx.fields, 'answer', true) } };
-  },
+  ...TASK_EFFECTS,
   async request_supplement(ctx) {
     const missing = textList(ctx.fields, 'missing');
     const calendar = await calendarFor(ctx);
@@ -198,6 +145,7 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
     return { payload: { newDueAt, reason }, notify: 'dossier.extended' };
   },
   async approve(ctx) {
+    await checkNoOpenInterAgencyTask(ctx);
     return advance(ctx, { note: text(ctx.fields, 'note', false) }, false);
   },
   async issue_result(ctx) {

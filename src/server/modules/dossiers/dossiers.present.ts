@@ -3,7 +3,7 @@ import { classifyFinished, classifyOpen } from '../../../shared/calendar/deadlin
 import { formatVietnamIso } from '../../../shared/calendar/vietnam-time.ts';
 import { allowedActions, type Role } from '../../../shared/dossiers/actions.ts';
 import { STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers/statuses.ts';
-import type { DossierActionRow, DossierRow } from './dossiers.queries.ts';
+import type { DossierActionRow, DossierRow, DossierTaskRow } from './dossiers.queries.ts';
 
 const iso = (value: Date | null) => (value ? formatVietnamIso(value.getTime()) : null);
 
@@ -87,5 +87,29 @@ export function presentAction(action: DossierActionRow) {
     fromStatus: action.fromStatus,
     toStatus: action.toStatus,
     payload: action.payload,
+  };
+}
+
+/** A consultation or inter-agency task as officers see it: who was asked what, by when, and the answer. */
+export function presentTask(task: DossierTaskRow, now: number) {
+  const due = task.dueAt.getTime();
+  const overdue = task.status === 'answered' ? (task.answeredAt as Date).getTime() > due : task.status === 'open' && now > due;
+  return {
+    id: task.id,
+    kind: task.kind,
+    mode: task.mode,
+    position: task.position,
+    isLead: task.isLead,
+    agencyId: task.agencyId,
+    request: task.request,
+    requestedBy: task.requestedBy,
+    requestedAt: iso(task.requestedAt),
+    dueAt: iso(task.dueAt),
+    status: task.status,
+    openedAt: iso(task.openedAt),
+    answer: task.answer,
+    answeredBy: task.answeredBy,
+    answeredAt: iso(task.answeredAt),
+    overdue,
   };
 }

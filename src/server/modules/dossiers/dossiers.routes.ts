@@ -12,8 +12,8 @@ import { requireViewer } from '../../http/session.ts';
 import { applyDossierAction } from './apply-action.ts';
 import { createDossier } from './create-dossier.ts';
 import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
-import { presentAction, presentDossier } from './dossiers.present.ts';
-import { findDossier, listDossierActions, listDossiers, type DossierRow } from './dossiers.queries.ts';
+import { presentAction, presentDossier, presentTask } from './dossiers.present.ts';
+import { findDossier, listDossierActions, listDossiers, listDossierTasks, type DossierRow } from './dossiers.queries.ts';
 import { trackDossier } from './track-dossier.ts';
 
 const Person = Type.Object(
@@ -98,6 +98,7 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             status: Type.Optional(Type.Enum(DOSSIER_STATUSES)),
             q: Type.Optional(Type.String({ maxLength: 200, description: 'Code, applicant name or phone; diacritics ignored' })),
             assignedToMe: Type.Optional(Type.Boolean()),
+            openTasks: Type.Optional(Type.Boolean({ description: "Only dossiers with a consultation or inter-agency task open for the viewer's agencies" })),
             page: Type.Optional(Page),
             pageSize: Type.Optional(PageSize),
           }),
@@ -106,12 +107,13 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const viewer = requireViewer(request);
-        const { status, q, assignedToMe } = request.query;
+        const { status, q, assignedToMe, openTasks } = request.query;
         const result = await listDossiers(deps.db, {
           ...(viewer.kind === 'citizen' ? { citizenUserId: viewer.userId } : { agencyIds: [...new Set(viewer.grants.map((g) => g.agencyId))] }),
           status,
           q,
           assigneeId: assignedToMe ? viewer.userId : undefined,
+          openTasksOf: openTasks && viewer.kind === 'officer' ? [...new Set(viewer.grants.map((g) => g.agencyId))] : undefined,
           page: request.query.page ?? 1,
           pageSize: request.query.pageSize ?? 20,
         });
@@ -133,8 +135,13 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const viewer = requireViewer(request);
         const dossier = await findDossier(deps.db, request.params.id);
         if (!dossier || !canSee(viewer, dossier)) throw dossierNotFound(request.params.id);
-        const actions = await listDossierActions(deps.db, dossier.id);
-        return { ...presentDossier(dossier, effectiveRoles(viewer, dossier), now(), await procedureOf(dossier)), timeline: actions.map(presentAction) };
+        const [actions, tasks] = await Promise.all([listDossierActions(deps.db, dossier.id), viewer.kind === 'officer' ? listDossierTasks(deps.db, dossier.id) : []]);
+        const at = now();
+        return {
+          ...presentDossier(dossier, effectiveRoles(viewer, dossier), at, await procedureOf(dossier)),
+          timeline: actions.map(presentAction),
+          tasks: tasks.map((task) => presentTask(task, at)),
+        };
       },
     );
 
