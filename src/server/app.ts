@@ -1,7 +1,4 @@
 // Builds the HTTP app from its dependencies: OpenAPI, error handling, API routes and the web pages.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,6 +7,7 @@ import { Type } from 'typebox';
 import type { Deps } from './deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { registerSessions } from './http/session.ts';
+import { registerWeb } from './http/web.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
@@ -21,8 +19,6 @@ import { nationalPortalRoutes } from './modules/national-portal/national-portal.
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
-
-const WEB_ROOT = fileURLToPath(new URL('../web/public', import.meta.url));
 
 export async function createApp(deps: Deps) {
   const app = Fastify({
@@ -51,6 +47,8 @@ export async function createApp(deps: Deps) {
         { name: 'agencies', description: 'Cơ quan, đơn vị: agencies' },
         { name: 'calendars', description: 'Lịch làm việc và thời hạn: working calendars and the legal clock' },
       ],
+      // Administration routes declare `security: [{ bearerAuth: [] }]`; without the scheme the document fails to build.
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
@@ -84,6 +82,6 @@ export async function createApp(deps: Deps) {
     { prefix: '/api' },
   );
 
-  await app.register(fastifyStatic, { root: path.resolve(WEB_ROOT), prefix: '/', index: ['index.html'] });
+  await registerWeb(app, deps);
   return app;
 }

@@ -1,0 +1,19 @@
+// The app's addresses in one place. /tra-cuu?ma=<code> is printed as a QR code on receipts: keep it stable.
+import type { ProcedureSearch } from './api.ts';
+
+function withQuery(path: string, params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export const paths = {
+  home: '/',
+  catalogue: (search: Omit<ProcedureSearch, 'pageSize'> = {}) => withQuery('/thu-tuc', { ...search }),
+  procedure: (id: string) => `/thu-tuc/${encodeURIComponent(id)}`,
+  tracking: (code?: string) => withQuery('/tra-cuu', { ma: code }),
+  login: '/dang-nhap',
+  workspace: '/can-bo',
+  admin: '/quan-tri',
+} as const;
