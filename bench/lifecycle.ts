@@ -31,7 +31,9 @@ function pgbenchTps(serverUrl: string): number {
   const admin = new URL(serverUrl);
   const name = `pgbench_${Date.now()}`;
   const run = (args: string[]) => execFileSync(`${PG_BIN}/pgbench`, args, { encoding: 'utf8', env: { ...process.env, PGPASSWORD: admin.password } });
-  const base = ['-h', admin.hostname, '-p', admin.port || '5432', '-U', admin.username || 'postgres'];
+  const host = admin.searchParams.get('host') ?? admin.hostname;
+  const port = admin.searchParams.get('port') ?? (admin.port || '5432');
+  const base = ['-h', host, '-p', port, '-U', admin.username || 'postgres'];
   execFileSync(`${PG_BIN}/createdb`, [...base, name]);
   try {
     run([...base, '-i', '-q', '-s', '10', name]);

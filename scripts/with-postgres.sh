@@ -22,5 +22,7 @@ run_as_pg "$PG_BIN/initdb -D $PG_DIR/data -U postgres --auth=trust -E UTF8 --loc
 run_as_pg "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/log -w -o \"-p $PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 ${PG_EXTRA_OPTIONS:-}\" start" >/dev/null
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/postgres"
 export PG_BIN
+# The same server over its Unix socket (no TCP): `postgres://postgres@/postgres?host=$PG_SOCKET_DIR&port=$PG_PORT`.
+export PG_SOCKET_DIR="$PG_DIR" PG_PORT="$PORT"
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PORT"
 "$@"
