@@ -76,8 +76,8 @@ describe('public portal', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/thu-tuc/${birthRegistrationId}`);
-    // Focus moves to the new page's main region, so reading starts there.
-    assert.equal(await page.locator(':focus').getAttribute('id'), 'main-content');
+    // Focus moves to the new page's main region (once the new page has rendered), so reading starts there.
+    await page.locator('main#main-content:focus').waitFor({ timeout: 5_000 });
   });
 
   it('shows the appointment the legal clock computes if one filed now', async () => {
