@@ -10,7 +10,7 @@ import { officerRoles, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { TASK_EFFECTS, checkNoOpenInterAgencyTask } from './dossier-tasks.ts';
 import { calendarFor, issue, ruleConflict, text, textList, type Effect, type EffectContext, type EffectFn } from './effect-context.ts';
-import { makeReceipt } from './receipt.ts';
+import { makeReceipt, receiptColumns } from './receipt.ts';
 import { submitSupplement } from './submit-supplement.ts';
 
 const STEP_NAMES: Record<string, string> = { desk: 'một cửa', handler: 'chuyên viên thụ lý', leader: 'lãnh đạo', clerk: 'văn thư' };
@@ -55,16 +55,7 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
     const receipt = await makeReceipt(ctx.tx, ctx.dossier, ctx.now, duration);
     return {
       payload: { code: receipt.code, dueAt: receipt.dueAt.toISOString(), toStep: receipt.currentStep },
-      patch: {
-        code: receipt.code,
-        duration: receipt.duration,
-        receivedAt: receipt.receivedAt,
-        startsAt: receipt.startsAt,
-        firstDueAt: receipt.dueAt,
-        dueAt: receipt.dueAt,
-        workflow: receipt.workflow,
-        currentStep: receipt.currentStep,
-      },
+      patch: receiptColumns(receipt),
       notify: 'dossier.received',
     };
   },

@@ -8,7 +8,7 @@ import type { Viewer } from '../../http/session.ts';
 import { attachComponentFiles, claimComponentFiles } from '../files/attach-files.ts';
 import { findDossierByCreationRequest, type DossierRow } from './dossiers.queries.ts';
 import { awaitingAcceptance, fieldError as field, insertNewDossier, LostCreationRace, resolveFiling } from './new-dossier.ts';
-import { makeReceipt } from './receipt.ts';
+import { makeReceipt, receiptColumns } from './receipt.ts';
 
 export interface Person {
   name: string;
@@ -86,14 +86,7 @@ export async function createDossier(deps: Pick<Deps, 'db' | 'clock'>, viewer: Vi
           ...base,
           status: 'received',
           nationalStatus: NATIONAL_STATUS.received,
-          code: receipt.code,
-          duration: receipt.duration,
-          receivedAt: receipt.receivedAt,
-          startsAt: receipt.startsAt,
-          firstDueAt: receipt.dueAt,
-          dueAt: receipt.dueAt,
-          workflow: receipt.workflow,
-          currentStep: receipt.currentStep,
+          ...receiptColumns(receipt),
         };
       }
       // A concurrent retry of the same request inserts first: LostCreationRace rolls back (including any code taken).

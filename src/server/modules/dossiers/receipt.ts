@@ -50,6 +50,20 @@ export interface Receipt {
 }
 
 /** Computes the appointment and takes the next code; throws CONFLICT when the calendar is not confirmed. */
+/** The dossier columns a receipt sets (desk intake and the `receive` action alike). */
+export function receiptColumns(receipt: Receipt) {
+  return {
+    code: receipt.code,
+    duration: receipt.duration,
+    receivedAt: receipt.receivedAt,
+    startsAt: receipt.startsAt,
+    firstDueAt: receipt.dueAt,
+    dueAt: receipt.dueAt,
+    workflow: receipt.workflow,
+    currentStep: receipt.currentStep,
+  };
+}
+
 export async function makeReceipt(
   tx: Tx,
   dossier: Pick<DossierRow, 'procedureId' | 'procedureVersionId' | 'channel' | 'competentAgencyId' | 'provinceCode'>,
