@@ -1,7 +1,7 @@
 // Typed client of the motcua HTTP API (OpenAPI at /api/docs). Vocabularies come from src/shared; the response
 // shapes mirror the routes' schemas. The session is the HttpOnly cookie; writes echo the session's CSRF token.
 import type { FinishedClass, OpenClass } from '../shared/calendar/deadlines.ts';
-import type { OfficerRole } from '../shared/dossiers/actions.ts';
+import type { ActionType, OfficerRole } from '../shared/dossiers/actions.ts';
 import type { DossierStatus } from '../shared/dossiers/statuses.ts';
 import type { Channel, DurationUnit, OnlineLevel, ProcedureLevel } from '../shared/procedures.ts';
 
@@ -129,6 +129,91 @@ export interface Me {
   roles: { agencyId: string; agencyName: string; agencyCode: string | null; unitCode: string; role: OfficerRole }[];
 }
 
+export interface DossierComponent {
+  name: string;
+  quantity: string | null;
+  provided: boolean;
+  files: { id: string; name: string; mediaType: string; size: number }[];
+}
+
+export interface DossierPerson {
+  name: string;
+  idNumber?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+}
+
+export interface DossierStep {
+  key: string;
+  name: string;
+  role: OfficerRole;
+}
+
+/** A dossier as officers and citizens read it (GET /api/dossiers, GET /api/dossiers/{id}, action answers). */
+export interface DossierSummary {
+  id: string;
+  code: string | null;
+  status: DossierStatus;
+  statusLabel: Bilingual;
+  version: number;
+  channel: Channel;
+  procedure: { code: string | null; name: string } | null;
+  applicant: DossierPerson;
+  components: DossierComponent[];
+  assigneeId: string | null;
+  acceptanceDueAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  finishedAt: string | null;
+  resultNumber: string | null;
+  currentStep: string | null;
+  workflow: DossierStep[] | null;
+  timing: OpenClass | FinishedClass | null;
+  isOverdue: boolean;
+  allowedActions: ActionType[];
+  createdAt: string | null;
+}
+
+export interface DossierTimelineEntry {
+  seq: number;
+  type: string;
+  actorId: string | null;
+  actorRole: string | null;
+  at: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  payload: Record<string, unknown> | null;
+}
+
+export interface DossierTask {
+  id: string;
+  kind: string;
+  mode: string | null;
+  agencyId: string;
+  request: string | null;
+  requestedAt: string | null;
+  dueAt: string | null;
+  status: string;
+  answer: string | null;
+  answeredAt: string | null;
+  overdue: boolean;
+}
+
+export interface DossierDetail extends DossierSummary {
+  timeline: DossierTimelineEntry[];
+  tasks: DossierTask[];
+}
+
+export interface DossierListSearch {
+  status?: DossierStatus | undefined;
+  q?: string | undefined;
+  assignedToMe?: boolean | undefined;
+  openTasks?: boolean | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+}
+
 /** An answer other than 2xx, or no answer at all (status 0, code NETWORK). */
 export class ApiError extends Error {
   constructor(
@@ -185,7 +270,7 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   return data as T;
 }
 
-function query(params: Record<string, string | number | undefined>): string {
+function query(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
@@ -221,6 +306,14 @@ export const api = {
 
   trackDossier: (code: string, phoneLast4: string) =>
     request<TrackedDossier>('GET', `/api/track/${encodeURIComponent(code)}${query({ phone: phoneLast4 })}`),
+
+  listDossiers: (search: DossierListSearch, signal?: AbortSignal) =>
+    request<{ items: DossierSummary[]; total: number }>('GET', `/api/dossiers${query({ ...search })}`, undefined, signal),
+  dossier: (id: string) => request<DossierDetail>('GET', `/api/dossiers/${encodeURIComponent(id)}`),
+  actOnDossier: (id: string, body: { type: ActionType; requestId: string; version: number } & Record<string, unknown>) =>
+    request<DossierSummary>('POST', `/api/dossiers/${encodeURIComponent(id)}/actions`, body),
+  /** Forms 01–06 of a dossier, as a PDF the browser opens (GET with the session cookie). */
+  dossierFormUrl: (id: string, form: string) => `/api/dossiers/${encodeURIComponent(id)}/forms/${form}.pdf`,
 
   currentUser,
   async login(username: string, password: string): Promise<Me> {

@@ -93,7 +93,7 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary: "The viewer's dossiers: a citizen's own, an officer's agencies' (inbox and search), soonest deadline first",
+          summary: "The viewer's dossiers: a citizen's own, an officer's agencies' (inbox and search), soonest deadline first, each with its procedure's code and name",
           querystring: Type.Object({
             status: Type.Optional(Type.Enum(DOSSIER_STATUSES)),
             q: Type.Optional(Type.String({ maxLength: 200, description: 'Code, applicant name or phone; diacritics ignored' })),
@@ -117,7 +117,8 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           page: request.query.page ?? 1,
           pageSize: request.query.pageSize ?? 20,
         });
-        return { items: result.items.map((d) => presentDossier(d, effectiveRoles(viewer, d), now())), total: result.total };
+        const at = now();
+        return { items: await Promise.all(result.items.map(async (d) => presentDossier(d, effectiveRoles(viewer, d), at, await procedureOf(d)))), total: result.total };
       },
     );
 

@@ -1,0 +1,158 @@
+// The officer's inbox: tabs by what is waiting (acceptance, my tasks, consultations, supplements, all), the API's
+// order (nearest deadline first), a diacritic-insensitive search and pages. Cards rather than a table, so that a
+// 360 px phone never scrolls sideways.
+import { Anchor, Button, Card, Group, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, type DossierListSearch, type DossierSummary } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { formatDateTime, formatNumber } from '../../format.ts';
+import { currentLanguage, pick } from '../../i18n/i18n.ts';
+import { DeadlineBadge } from './deadline.tsx';
+import { workspacePaths } from './workspacePaths.ts';
+
+const PAGE_SIZE = 20;
+
+export const INBOX_TABS = {
+  submitted: { status: 'submitted' },
+  mine: { assignedToMe: true },
+  consultations: { openTasks: true },
+  supplement: { status: 'awaiting_supplement' },
+  all: {},
+} as const satisfies Record<string, DossierListSearch>;
+type InboxTab = keyof typeof INBOX_TABS;
+const isTab = (value: string | null): value is InboxTab => value !== null && value in INBOX_TABS;
+
+export function InboxPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('workspace.title'));
+  const [params, setParams] = useSearchParams();
+  const rawTab = params.get('hop');
+  const tab: InboxTab = isTab(rawTab) ? rawTab : 'submitted';
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('trang')) || 1);
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+
+  const update = (next: { hop?: string; q?: string; trang?: number }) => {
+    const merged = { hop: tab, q, trang: 1, ...next };
+    const search = new URLSearchParams();
+    search.set('hop', merged.hop);
+    if (merged.q) search.set('q', merged.q);
+    if (merged.trang > 1) search.set('trang', String(merged.trang));
+    setParams(search);
+  };
+
+  const list = useQuery({
+    queryKey: ['dossiers', tab, q, page],
+    queryFn: ({ signal }) => api.listDossiers({ ...INBOX_TABS[tab], q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+  });
+  const pageCount = list.data ? Math.ceil(list.data.total / PAGE_SIZE) : 0;
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    update({ q: text.trim() });
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('workspace.title')}</Title>
+      <Text>{t('workspace.lead')}</Text>
+      <form onSubmit={onSearch} role="search">
+        <Group align="flex-end" gap="xs" wrap="nowrap">
+          <TextInput
+            label={t('workspace.search')}
+            description={t('workspace.searchHint')}
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <Button type="submit">{t('workspace.searchButton')}</Button>
+        </Group>
+      </form>
+      <Tabs value={tab} onChange={(value) => value && update({ hop: value })} keepMounted={false}>
+        <Tabs.List aria-label={t('workspace.inbox')} style={{ flexWrap: 'wrap' }}>
+          {(Object.keys(INBOX_TABS) as InboxTab[]).map((key) => (
+            <Tabs.Tab key={key} value={key}>
+              {t(`workspace.tabs.${key}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {(Object.keys(INBOX_TABS) as InboxTab[]).map((key) => (
+          <Tabs.Panel key={key} value={key} pt="md">
+            {list.isPending ? (
+              <Loading />
+            ) : list.isError ? (
+              <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+            ) : (
+              <Stack gap="sm">
+                <Text size="sm" role="status">
+                  {t('workspace.resultCount', { count: formatNumber(list.data.total, currentLanguage(i18n.language)) })}
+                </Text>
+                {list.data.items.length === 0 ? (
+                  <Text>{t('workspace.empty')}</Text>
+                ) : (
+                  <Stack gap="sm" component="ul" className="plain-list" data-testid="inbox-list">
+                    {list.data.items.map((dossier) => (
+                      <DossierCard key={dossier.id} dossier={dossier} />
+                    ))}
+                  </Stack>
+                )}
+              </Stack>
+            )}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      {pageCount > 1 && (
+        <Group justify="center" component="nav" aria-label={t('catalogue.pages')}>
+          <Pagination
+            total={pageCount}
+            value={page}
+            onChange={(next) => update({ trang: next })}
+            siblings={0}
+            boundaries={1}
+            gap={4}
+            getItemProps={(item) => ({ 'aria-label': t('catalogue.page', { page: item }) })}
+            getControlProps={(control) => ({
+              'aria-label': { first: t('catalogue.firstPage'), previous: t('catalogue.previousPage'), next: t('catalogue.nextPage'), last: t('catalogue.lastPage') }[control],
+            })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function DossierCard({ dossier }: { dossier: DossierSummary }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const due = dossier.status === 'submitted' ? dossier.acceptanceDueAt : dossier.dueAt;
+  return (
+    <Card component="li" withBorder padding="sm" data-testid="inbox-row">
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Anchor component={Link} to={workspacePaths.dossier(dossier.id)} fw={700} style={{ overflowWrap: 'anywhere' }}>
+          {dossier.code ?? `${t('workspace.noCode')} · ${dossier.applicant.name}`}
+        </Anchor>
+        <DeadlineBadge dossier={dossier} />
+      </Group>
+      <Text size="sm" lang="vi">
+        {dossier.procedure?.name}
+      </Text>
+      <Text size="sm">
+        {t('workspace.applicant')}: {dossier.applicant.name}
+      </Text>
+      <Text size="sm">
+        {t('workspace.status')}: {pick(dossier.statusLabel, language)}
+      </Text>
+      <Text size="sm">
+        {dossier.status === 'submitted' ? t('workspace.acceptanceDueAt') : t('workspace.dueAt')}: {due ? formatDateTime(due, language, t) : t('workspace.none')}
+      </Text>
+    </Card>
+  );
+}
