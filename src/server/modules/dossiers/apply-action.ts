@@ -6,13 +6,13 @@ import { ALLOWED_ACTIONS, allowedActions, isAllowed, type ActionType } from '../
 import { reduceDossier, type ActionRecord } from '../../../shared/dossiers/reducer.ts';
 import { NATIONAL_STATUS, STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers/statuses.ts';
 import type { Deps } from '../../deps.ts';
-import { dossierActions, dossiers, outbox } from '../../db/schema.ts';
+import { outbox } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { ACTION_EFFECTS, recomputeDueAt } from './action-effects.ts';
 import type { EffectContext } from './effect-context.ts';
 import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
-import { findDossierForUpdate, listDossierActions, type DossierActionRow, type DossierRow } from './dossiers.queries.ts';
+import { findDossierForUpdate, insertDossierAction, listDossierActions, updateDossier, type DossierActionRow, type DossierRow } from './dossiers.queries.ts';
 
 const CLOCK_ACTIONS = new Set<ActionType>(['receive', 'request_supplement', 'submit_supplement', 'request_payment', 'record_payment', 'extend', 'correct_result']);
 
@@ -78,7 +78,7 @@ export async function applyDossierAction(
     // Only actions that pause, resume, extend or start the clock can move the deadline.
     const dueAt = CLOCK_ACTIONS.has(input.type) ? await recomputeDueAt({ ...ctx, dossier: patched }, state) : dossier.dueAt;
     const actorRole = isSystem ? 'system' : (ALLOWED_ACTIONS[status].find((r) => r.type === input.type)?.roles.find((r) => (roles as readonly string[]).includes(r)) ?? roles[0]);
-    await tx.insert(dossierActions).values({
+    await insertDossierAction(tx, {
       dossierId: dossier.id,
       seq,
       type: input.type,
@@ -91,9 +91,7 @@ export async function applyDossierAction(
       toStatus: state.status,
       payload: effect.payload,
     });
-    const [updated] = await tx
-      .update(dossiers)
-      .set({
+    const updated = await updateDossier(tx, dossier.id, {
         ...effect.patch,
         status: state.status,
         nationalStatus: NATIONAL_STATUS[state.status],
@@ -105,9 +103,7 @@ export async function applyDossierAction(
         resultNumber: state.resultNumber,
         currentStep: effect.patch && 'currentStep' in effect.patch ? effect.patch.currentStep : dossier.currentStep,
         updatedAt: sql`now()`,
-      })
-      .where(sql`${dossiers.id} = ${dossier.id}`)
-      .returning();
+      });
     if (effect.notify) {
       await tx.insert(outbox).values({
         topic: effect.notify,

@@ -22,6 +22,20 @@ export async function findDossierForUpdate(db: DbOrTx, id: string): Promise<Doss
   return row;
 }
 
+/** Appends one action to a dossier's log (the action path: plain SQL, no query builder). */
+export async function insertDossierAction(db: DbOrTx, row: Omit<typeof dossierActions.$inferInsert, 'id'> & { at: Date }): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO dossier_actions (dossier_id, seq, type, actor_id, actor_role, agency_id, at, request_id, from_status, to_status, payload)
+    VALUES (${row.dossierId}, ${row.seq}, ${row.type}, ${row.actorId ?? null}, ${row.actorRole}, ${row.agencyId ?? null}, ${row.at.toISOString()},
+            ${row.requestId}, ${row.fromStatus ?? null}, ${row.toStatus}, ${JSON.stringify(row.payload ?? {})}::jsonb)`);
+}
+
+/** Sets columns of one dossier and returns the updated row (the action path: no query builder). */
+export async function updateDossier(db: DbOrTx, id: string, values: Partial<DossierRow> | Record<string, unknown>): Promise<DossierRow | undefined> {
+  const [row] = await dossierSelect.update(db, values, sql`WHERE id = ${id}`);
+  return row;
+}
+
 export async function findDossierByCreationRequest(db: DbOrTx, createdBy: string, requestId: string): Promise<DossierRow | undefined> {
   const [row] = await db.select().from(dossiers).where(and(eq(dossiers.createdBy, createdBy), eq(dossiers.creationRequestId, requestId)));
   return row;
