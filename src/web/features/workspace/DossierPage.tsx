@@ -209,10 +209,11 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
           onClose={() => setAction(null)}
           onDone={(updated) => {
             setAction(null);
-            setDone(action);
+            setDone(null);
             queryClient.setQueryData<DossierDetail>(dossierQueryKey(dossier.id), (old) => (old ? { ...old, ...updated } : old));
-            void reload();
             void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
+            // "Done" is announced once the page shows the new timeline and actions, not just the new status.
+            void reload().finally(() => setDone(action));
           }}
           onReload={() => {
             setAction(null);
@@ -229,9 +230,9 @@ function TimelineEntry({ entry, stepName }: { entry: DossierTimelineEntry; stepN
   const language = currentLanguage(i18n.language);
   const label = entry.type in ACTION_LABELS ? pick(ACTION_LABELS[entry.type as ActionType], language) : entry.type === 'submit' ? t('workspace.submitAction') : entry.type;
   const payload = entry.payload ?? {};
-  const hasStepMove = 'toStep' in payload || 'fromStep' in payload;
   const from = typeof payload.fromStep === 'string' ? stepName(payload.fromStep) : null;
   const to = typeof payload.toStep === 'string' ? stepName(payload.toStep) : null;
+  const hasStepMove = (from !== null || to !== null) && from !== to;
   const note = typeof payload.note === 'string' && payload.note ? payload.note : null;
   return (
     <Card component="li" withBorder padding="sm" data-testid="timeline-entry">
