@@ -9,15 +9,18 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { registerSessions } from './http/session.ts';
 import { registerWeb } from './http/web.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { nationalPortalRoutes } from './modules/national-portal/national-portal.routes.ts';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
+import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 
 export async function createApp(deps: Deps) {
@@ -78,6 +81,9 @@ export async function createApp(deps: Deps) {
       await api.register(nationalPortalRoutes(deps));
       await api.register(formsRoutes(deps));
       await api.register(workflowsRoutes(deps));
+      await api.register(draftsRoutes(deps));
+      await api.register(ratingsRoutes(deps));
+      await api.register(adminRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,10 @@ export const paths = {
   procedure: (id: string) => `/thu-tuc/${encodeURIComponent(id)}`,
   tracking: (code?: string) => withQuery('/tra-cuu', { ma: code }),
   login: '/dang-nhap',
+  register: '/dang-ky',
+  myDossiers: '/ca-nhan',
+  myDossier: (id: string) => `/ca-nhan/ho-so/${encodeURIComponent(id)}`,
+  fileOnline: (procedureId: string) => `/ca-nhan/nop/${encodeURIComponent(procedureId)}`,
   workspace: '/can-bo',
   admin: '/quan-tri',
 } as const;

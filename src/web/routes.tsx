@@ -1,6 +1,7 @@
-// The app's pages. The public portal is in the first download; the officer workspace and administration are
-// separate chunks fetched only when someone opens them. (Declarative routes: the data router would add ~16 kB
-// of compressed JavaScript for loaders and actions this app does not use; React Query fetches the data.)
+// The app's pages. The public portal is in the first download; the citizen's space, the officer workspace and
+// administration are separate chunks fetched only when someone opens them. (Declarative routes: the data router
+// would add ~16 kB of compressed JavaScript for loaders and actions this app does not use; React Query fetches
+// the data.)
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { LoginPage } from './features/account/LoginPage.tsx';
@@ -12,6 +13,7 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 
 const WorkspacePage = lazy(async () => ({ default: (await import('./features/workspace/WorkspacePage.tsx')).WorkspacePage }));
+const CitizenPage = lazy(async () => ({ default: (await import('./features/citizen/CitizenPage.tsx')).CitizenPage }));
 const AdminPage = lazy(async () => ({ default: (await import('./features/admin/AdminPage.tsx')).AdminPage }));
 
 export function AppRoutes() {
@@ -23,6 +25,7 @@ export function AppRoutes() {
         <Route path="thu-tuc/:id" element={<ProcedurePage />} />
         <Route path="tra-cuu" element={<TrackingPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />
+        <Route path="ca-nhan/*" element={<CitizenPage />} />
         <Route path="can-bo/*" element={<WorkspacePage />} />
         <Route path="quan-tri/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -575,6 +575,8 @@ export const files = pgTable(
     storageKey: text('storage_key').notNull(),
     dossierId: uuid('dossier_id').references(() => dossiers.id),
     componentIndex: integer('component_index'),
+    /** 'component': a document of the dossier (component_index says which); 'result': the electronic result. */
+    purpose: text('purpose').notNull().default('component'),
     attachedAt: timestamp('attached_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -586,9 +588,10 @@ export const files = pgTable(
     check('files_sha256_check', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check('files_name_check', sql`length(${t.name}) between 1 and 255`),
     check('files_component_index_check', sql`${t.componentIndex} >= 0`),
+    check('files_purpose_check', sql`${t.purpose} in ('component', 'result')`),
     check(
       'files_attachment_check',
-      sql`(${t.dossierId} is null) = (${t.componentIndex} is null) and (${t.dossierId} is null) = (${t.attachedAt} is null)`,
+      sql`(${t.dossierId} is null) = (${t.attachedAt} is null) and (${t.componentIndex} is null) = (${t.dossierId} is null or ${t.purpose} = 'result')`,
     ),
   ],
 );
@@ -604,4 +607,56 @@ export const nationalPortalDossiers = pgTable(
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('national_portal_dossiers_code_key').on(t.portalCode)],
+);
+
+/** A citizen's unfinished online application: the e-form as last saved, to finish and file later. */
+export const dossierDrafts = pgTable(
+  'dossier_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    procedureId: uuid('procedure_id').notNull().references(() => procedures.id),
+    data: jsonb('data').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('dossier_drafts_owner_idx').on(t.ownerId, t.updatedAt)],
+);
+
+/** The applicant's rating of the service once the result is ready (one per dossier). */
+export const dossierRatings = pgTable(
+  'dossier_ratings',
+  {
+    dossierId: uuid('dossier_id').primaryKey().references(() => dossiers.id),
+    ratedBy: uuid('rated_by').notNull().references(() => users.id),
+    score: smallint('score').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('dossier_ratings_score_check', sql`${t.score} between 1 and 5`), check('dossier_ratings_comment_check', sql`length(${t.comment}) <= 2000`)],
+);
+
+/** A long-running administrative job (e.g. a catalogue import): its progress and outcome, polled by the web app. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('queued'),
+    total: integer('total'),
+    done: integer('done').notNull().default(0),
+    input: jsonb('input').notNull(),
+    summary: jsonb('summary'),
+    error: text('error'),
+    createdBy: uuid('created_by').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_kind_idx').on(t.kind, t.createdAt),
+    check('jobs_status_check', sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),
+    check('jobs_progress_check', sql`${t.done} >= 0 and (${t.total} is null or ${t.done} <= ${t.total})`),
+  ],
 );
