@@ -229,7 +229,17 @@ export class ApiError extends Error {
 let csrfToken: string | undefined;
 let sessionChecked: Promise<unknown> | undefined;
 
-async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** The header a write needs besides the session cookie (for uploads sent with XMLHttpRequest, to see progress). */
+export async function csrfHeader(): Promise<Record<string, string>> {
+  if (!csrfToken) {
+    sessionChecked ??= currentUser().catch(() => null);
+    await sessionChecked;
+  }
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
+/** One JSON request to the API; a non-2xx answer becomes an ApiError with the server's bilingual message. */
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   // A write made with a session cookie needs its CSRF token: learn it first if the page has not yet.
   if (method !== 'GET' && !csrfToken && !path.startsWith('/api/auth/login')) {
     sessionChecked ??= currentUser().catch(() => null);
@@ -270,7 +280,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
   return data as T;
 }
 
-function query(params: Record<string, string | number | boolean | undefined>): string {
+/** `?a=1&b=2` from the defined, non-empty params ('' when none). */
+export function query(params: Record<string, string | number | boolean | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value));
   const text = search.toString();
