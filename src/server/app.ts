@@ -14,6 +14,7 @@ import { agenciesRoutes } from './modules/agencies/agencies.routes.ts';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.ts';
 import { deadlinesRoutes } from './modules/calendars/deadlines.routes.ts';
 import { dossiersRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { workspaceRoutes } from './modules/dossiers/workspace.routes.ts';
 import { draftsRoutes } from './modules/drafts/drafts.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
@@ -77,6 +78,7 @@ export async function createApp(deps: Deps) {
       await api.register(calendarsRoutes(deps));
       await api.register(deadlinesRoutes(deps));
       await api.register(dossiersRoutes(deps));
+      await api.register(workspaceRoutes(deps));
       await api.register(filesRoutes(deps));
       await api.register(nationalPortalRoutes(deps));
       await api.register(formsRoutes(deps));

@@ -3,6 +3,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { fastSelect } from '../../db/fast-select.ts';
 import { dossierActions, dossiers, dossierTasks } from '../../db/schema.ts';
+import { dueCondition, type DueFilter } from './inbox-filters.ts';
 
 export type DossierRow = typeof dossiers.$inferSelect;
 export type DossierActionRow = typeof dossierActions.$inferSelect;
@@ -59,11 +60,13 @@ export interface DossierListFilter {
   assigneeId?: string | undefined;
   /** Only dossiers with a task open for one of these agencies (the consultations inbox). */
   openTasksOf?: string[] | undefined;
+  /** Only open dossiers whose current deadline (acceptance or appointment) is today or has passed, as of `now`. */
+  due?: { kind: DueFilter; now: number } | undefined;
   page: number;
   pageSize: number;
 }
 
-/** The viewer's inbox / search, soonest deadline first. */
+/** The viewer's inbox / search, soonest deadline first (awaiting acceptance: soonest acceptance deadline). */
 export async function listDossiers(db: DbOrTx, filter: DossierListFilter) {
   const conditions: SQL[] = [];
   if (filter.citizenUserId) conditions.push(eq(dossiers.citizenUserId, filter.citizenUserId));
@@ -80,13 +83,14 @@ export async function listDossiers(db: DbOrTx, filter: DossierListFilter) {
     const list = sql.join(filter.openTasksOf.map((id) => sql`${id}::uuid`), sql`, `);
     conditions.push(sql`EXISTS (SELECT 1 FROM ${dossierTasks} t WHERE t.dossier_id = ${dossiers.id} AND t.status = 'open' AND t.agency_id IN (${list}))`);
   }
+  if (filter.due) conditions.push(dueCondition(filter.due.kind, filter.due.now));
   if (filter.q) conditions.push(sql`${dossiers.searchText} LIKE '%' || motcua_normalize(${filter.q}) || '%'`);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const rows = await db
     .select({ dossier: dossiers, total: sql<number>`count(*) OVER ()::int` })
     .from(dossiers)
     .where(where)
-    .orderBy(sql`${dossiers.dueAt} ASC NULLS LAST`, desc(dossiers.createdAt))
+    .orderBy(sql`${dossiers.dueAt} ASC NULLS LAST`, sql`${dossiers.acceptanceDueAt} ASC NULLS LAST`, desc(dossiers.createdAt))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   return { items: rows.map((r) => r.dossier), total: rows[0]?.total ?? 0 };

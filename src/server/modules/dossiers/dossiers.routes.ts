@@ -14,6 +14,10 @@ import { createDossier } from './create-dossier.ts';
 import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
 import { presentAction, presentDossier, presentTask } from './dossiers.present.ts';
 import { findDossier, listDossierActions, listDossiers, listDossierTasks, type DossierRow } from './dossiers.queries.ts';
+import { DUE_FILTERS } from './inbox-filters.ts';
+import { listResultFiles } from '../files/files.queries.ts';
+import { presentRating } from '../ratings/rate-dossier.ts';
+import { findRating } from '../ratings/ratings.queries.ts';
 import { trackDossier } from './track-dossier.ts';
 
 const Person = Type.Object(
@@ -99,6 +103,7 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             q: Type.Optional(Type.String({ maxLength: 200, description: 'Code, applicant name or phone; diacritics ignored' })),
             assignedToMe: Type.Optional(Type.Boolean()),
             openTasks: Type.Optional(Type.Boolean({ description: "Only dossiers with a consultation or inter-agency task open for the viewer's agencies" })),
+            due: Type.Optional(Type.Enum(DUE_FILTERS, { description: 'today: open dossiers whose current deadline (acceptance or appointment) is still ahead and falls today in Vietnam; overdue: already past it' })),
             page: Type.Optional(Page),
             pageSize: Type.Optional(PageSize),
           }),
@@ -107,13 +112,14 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request) => {
         const viewer = requireViewer(request);
-        const { status, q, assignedToMe, openTasks } = request.query;
+        const { status, q, assignedToMe, openTasks, due } = request.query;
         const result = await listDossiers(deps.db, {
           ...(viewer.kind === 'citizen' ? { citizenUserId: viewer.userId } : { agencyIds: [...new Set(viewer.grants.map((g) => g.agencyId))] }),
           status,
           q,
           assigneeId: assignedToMe ? viewer.userId : undefined,
           openTasksOf: openTasks && viewer.kind === 'officer' ? [...new Set(viewer.grants.map((g) => g.agencyId))] : undefined,
+          due: due ? { kind: due, now: now() } : undefined,
           page: request.query.page ?? 1,
           pageSize: request.query.pageSize ?? 20,
         });
@@ -127,7 +133,7 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'One dossier with its full timeline (only for those who may see it; others get 404)',
+          summary: 'One dossier with its full timeline, result documents (download with GET /api/files/{id}) and rating (only for those who may see it; others get 404)',
           params: Type.Object({ id: Uuid }),
           response: { 200: Type.Unknown(), 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse },
         },
@@ -136,12 +142,19 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const viewer = requireViewer(request);
         const dossier = await findDossier(deps.db, request.params.id);
         if (!dossier || !canSee(viewer, dossier)) throw dossierNotFound(request.params.id);
-        const [actions, tasks] = await Promise.all([listDossierActions(deps.db, dossier.id), viewer.kind === 'officer' ? listDossierTasks(deps.db, dossier.id) : []]);
+        const [actions, tasks, resultFiles, rating] = await Promise.all([
+          listDossierActions(deps.db, dossier.id),
+          viewer.kind === 'officer' ? listDossierTasks(deps.db, dossier.id) : [],
+          listResultFiles(deps.db, dossier.id),
+          findRating(deps.db, dossier.id),
+        ]);
         const at = now();
         return {
           ...presentDossier(dossier, effectiveRoles(viewer, dossier), at, await procedureOf(dossier)),
           timeline: actions.map(presentAction),
           tasks: tasks.map((task) => presentTask(task, at)),
+          resultFiles,
+          rating: rating ? presentRating(rating) : null,
         };
       },
     );

@@ -1,5 +1,5 @@
 // Form 05 (process-control sheet: every hand-off with its time and result) and Form 06 (dossier register).
-import { classifyStep } from '../../../shared/calendar/step-budgets.ts';
+import { classifyStep, type StepOutcome } from '../../../shared/calendar/step-budgets.ts';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
 import { stepSpans, type WorkflowStep } from '../../../shared/dossiers/workflow.ts';
 import { STATUS_LABELS, type DossierStatus } from '../../../shared/dossiers/statuses.ts';
@@ -31,6 +31,31 @@ function table(doc: Doc, columns: { title: string; width: number }[], rows: stri
   doc.fontSize(9).moveDown(0.5);
 }
 
+export interface StepProgress {
+  key: string;
+  name: string;
+  role: WorkflowStep['role'];
+  budget: WorkflowStep['budget'];
+  startedAt: number;
+  endedAt: number | null;
+  actorId: string | null;
+  actorName: string | null;
+  dueAt: number;
+  spentMs: number;
+  result: StepOutcome['result'];
+}
+
+/** Form 05's rows: each hand-off (visit of a workflow step) with its budget, due time, time spent and result. */
+export function stepProgress(data: Pick<FormData, 'dossier' | 'actions'>, calendar: WorkingCalendar, now: number): StepProgress[] {
+  const steps = (data.dossier.workflow as WorkflowStep[] | null) ?? [];
+  const log = data.actions.map((a) => ({ at: a.at.getTime(), actorId: a.actorId, payload: a.payload as Record<string, unknown> }));
+  const names = new Map(data.actions.map((a) => [a.actorId, a.actorName]));
+  return stepSpans(steps, log).map((span) => {
+    const outcome = classifyStep(calendar, { name: span.name, ...span.budget }, span.startedAt, span.endedAt, now);
+    return { ...span, actorName: span.actorId ? (names.get(span.actorId) ?? null) : null, ...outcome };
+  });
+}
+
 /** Form 05: Phiếu kiểm soát quá trình giải quyết hồ sơ: each step of the workflow with its budget and result. */
 export async function renderForm05(data: FormData, calendar: WorkingCalendar, now: number): Promise<Buffer> {
   const { dossier } = data;
@@ -42,22 +67,15 @@ export async function renderForm05(data: FormData, calendar: WorkingCalendar, no
   doc.text(`Thủ tục: ${data.procedure.name}`);
   doc.text(`Cơ quan giải quyết: ${data.competentAgency}`);
   doc.text(`Hẹn trả kết quả: ${vietnameseDateTime((dossier.dueAt ?? dossier.firstDueAt)!.getTime())}`).moveDown(0.4);
-  const steps = (dossier.workflow as WorkflowStep[] | null) ?? [];
-  const log = data.actions.map((a) => ({ at: a.at.getTime(), actorId: a.actorId, payload: a.payload as Record<string, unknown> }));
-  const names = new Map(data.actions.map((a) => [a.actorId, a.actorName]));
-  const rows = stepSpans(steps, log).map((span, i) => {
-    const outcome = classifyStep(calendar, { name: span.name, ...span.budget }, span.startedAt, span.endedAt, now);
-    const budget = `${span.budget.value} ${span.budget.unit === 'working_days' ? 'ngày LV' : 'giờ LV'}`;
-    return [
-      String(i + 1),
-      span.name,
-      span.actorId ? (names.get(span.actorId) ?? '') : '',
-      vietnameseDateTime(span.startedAt),
-      span.endedAt ? vietnameseDateTime(span.endedAt) : 'Đang xử lý',
-      budget,
-      RESULT_VI[outcome.result],
-    ];
-  });
+  const rows = stepProgress(data, calendar, now).map((step, i) => [
+    String(i + 1),
+    step.name,
+    step.actorName ?? '',
+    vietnameseDateTime(step.startedAt),
+    step.endedAt ? vietnameseDateTime(step.endedAt) : 'Đang xử lý',
+    `${step.budget.value} ${step.budget.unit === 'working_days' ? 'ngày LV' : 'giờ LV'}`,
+    RESULT_VI[step.result],
+  ]);
   table(
     doc,
     [

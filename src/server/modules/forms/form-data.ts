@@ -3,6 +3,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { agencies, procedureVersions, users } from '../../db/schema.ts';
 import type { Viewer } from '../../http/session.ts';
+import { localDay, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
+import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
 import { canSee, dossierNotFound } from '../dossiers/dossier-access.ts';
 import { findDossier, listDossierActions, type DossierActionRow, type DossierRow } from '../dossiers/dossiers.queries.ts';
 
@@ -34,4 +36,10 @@ export async function loadFormData(deps: Pick<Deps, 'db' | 'config'>, viewer: Vi
     actions: actions.map((a) => ({ ...a, actorName: actors.find((u) => u.id === a.actorId)?.name ?? 'Hệ thống' })),
     trackingUrl: `${deps.config.publicBaseUrl}/tra-cuu?ma=${encodeURIComponent(dossier.code ?? '')}`,
   };
+}
+
+/** The working calendar a dossier's forms count with: from the year it was received, three years on. */
+export function loadFormCalendar(data: Pick<FormData, 'db' | 'dossier'>) {
+  const year = yearOfDay(localDay(data.dossier.receivedAt?.getTime() ?? Date.now()));
+  return loadWorkingCalendar(data.db, data.dossier.provinceCode, year, year + 3);
 }

@@ -6,16 +6,9 @@ import { ErrorResponse, Uuid } from '../../http/schemas.ts';
 import { requireViewer } from '../../http/session.ts';
 import { renderForm05, renderForm06 } from './control-forms.ts';
 import { renderForm01, renderForm02, renderForm03, renderForm04 } from './dossier-forms.ts';
-import { loadFormData, type FormData } from './form-data.ts';
-import { localDay, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
-import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
+import { loadFormCalendar, loadFormData } from './form-data.ts';
 
 const FORMS = ['01', '02', '03', '04', '05', '06'] as const;
-
-function calendarOf(data: FormData) {
-  const year = yearOfDay(localDay(data.dossier.receivedAt?.getTime() ?? Date.now()));
-  return loadWorkingCalendar(data.db, data.dossier.provinceCode, year, year + 3);
-}
 
 export function formsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -38,7 +31,7 @@ export function formsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           : form === '02' ? await renderForm02(data)
           : form === '03' ? await renderForm03(data)
           : form === '04' ? await renderForm04(data)
-          : form === '05' ? await renderForm05(data, await calendarOf(data), deps.clock.now().getTime())
+          : form === '05' ? await renderForm05(data, await loadFormCalendar(data), deps.clock.now().getTime())
           : await renderForm06(data.receivingAgency, [data]);
         const name = `mau-${form}-${data.dossier.code ?? data.dossier.id}.pdf`;
         return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
