@@ -10,6 +10,7 @@ import { officerRoles, users } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { TASK_EFFECTS, checkNoOpenInterAgencyTask } from './dossier-tasks.ts';
 import { calendarFor, issue, ruleConflict, text, textList, type Effect, type EffectContext, type EffectFn } from './effect-context.ts';
+import { attachResultFiles, findFilesForUpdate } from '../files/files.queries.ts';
 import { makeReceipt, receiptColumns } from './receipt.ts';
 import { submitSupplement } from './submit-supplement.ts';
 
@@ -48,6 +49,31 @@ function stepBack(ctx: EffectContext, payload: Record<string, unknown>, log: { p
   const back = arrival.payload.fromStep as string;
   return { payload: { ...payload, fromStep: current, toStep: back }, patch: { currentStep: back } };
 }
+
+/**
+ * Optional `resultFileIds` of issue_result: the clerk's own uploads (POST /api/files), not attached anywhere, become
+ * the dossier's result documents (files.purpose 'result'), which its citizen can then download.
+ */
+async function attachResult(ctx: EffectContext): Promise<string[]> {
+  const value = ctx.fields.resultFileIds;
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > 20 || !value.every((id) => typeof id === 'string' && UUID.test(id))) {
+    throw AppError.invalidInput([issue('resultFileIds', 'file_ids', 'phải là danh sách tối đa 20 mã tệp (uuid)', 'must be a list of at most 20 file ids (uuid)')]);
+  }
+  const ids = [...new Set(value.map((id: string) => id.toLowerCase()))];
+  const rows = new Map((await findFilesForUpdate(ctx.tx, ids)).map((row) => [row.id, row]));
+  const issues = ids.flatMap((id, n) => {
+    const row = rows.get(id);
+    if (!row || row.uploadedBy !== ctx.actorId) return [issue(`resultFileIds.${n}`, 'own_upload', 'không có tệp này trong các tệp bạn đã tải lên', 'no such file among your uploads')];
+    if (row.dossierId !== null) return [issue(`resultFileIds.${n}`, 'not_attached', 'tệp này đã được đính kèm vào hồ sơ', 'this file is already attached to a dossier')];
+    return [];
+  });
+  if (issues.length > 0) throw AppError.invalidInput(issues);
+  await attachResultFiles(ctx.tx, ids, ctx.dossier.id, new Date(ctx.now));
+  return ids;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
   async receive(ctx) {
@@ -140,7 +166,9 @@ export const ACTION_EFFECTS: Record<ActionType, EffectFn> = {
     return advance(ctx, { note: text(ctx.fields, 'note', false) }, false);
   },
   async issue_result(ctx) {
-    return { ...advance(ctx, { resultNumber: text(ctx.fields, 'resultNumber', true) }, false), notify: 'dossier.result_ready' };
+    const resultNumber = text(ctx.fields, 'resultNumber', true);
+    const resultFileIds = await attachResult(ctx);
+    return { ...advance(ctx, { resultNumber, ...(resultFileIds.length > 0 ? { resultFileIds } : {}) }, false), notify: 'dossier.result_ready' };
   },
   async return_result(ctx) {
     const method = text(ctx.fields, 'method', true);

@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.ts';
 import { procedureVersions } from '../../db/schema.ts';
 import { ErrorResponse, Page, PageSize, Uuid } from '../../http/schemas.ts';
 import { requireViewer } from '../../http/session.ts';
+import { acceptanceClocks } from './acceptance-clock.ts';
 import { applyDossierAction } from './apply-action.ts';
 import { createDossier } from './create-dossier.ts';
 import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
@@ -97,7 +98,7 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary: "The viewer's dossiers: a citizen's own, an officer's agencies' (inbox and search), soonest deadline first, each with its procedure's code and name",
+          summary: "The viewer's dossiers: a citizen's own, an officer's agencies' (inbox and search), soonest deadline first, each with its procedure's code and name (officers: acceptanceWorkingMinutesLeft, the 8-working-hour countdown, negative once past)",
           querystring: Type.Object({
             status: Type.Optional(Type.Enum(DOSSIER_STATUSES)),
             q: Type.Optional(Type.String({ maxLength: 200, description: 'Code, applicant name or phone; diacritics ignored' })),
@@ -124,7 +125,9 @@ export function dossiersRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           pageSize: request.query.pageSize ?? 20,
         });
         const at = now();
-        return { items: await Promise.all(result.items.map(async (d) => presentDossier(d, effectiveRoles(viewer, d), at, await procedureOf(d)))), total: result.total };
+        const acceptance = viewer.kind === 'officer' ? await acceptanceClocks(deps.db, result.items, at) : new Map<string, number>();
+        const present = async (d: DossierRow) => ({ ...presentDossier(d, effectiveRoles(viewer, d), at, await procedureOf(d)), acceptanceWorkingMinutesLeft: acceptance.get(d.id) ?? null });
+        return { items: await Promise.all(result.items.map(present)), total: result.total };
       },
     );
 

@@ -1,5 +1,5 @@
 // SQL for uploaded files. Each function takes the database or a transaction first.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { files } from '../../db/schema.ts';
 
@@ -28,4 +28,22 @@ export async function attachFiles(db: DbOrTx, ids: string[], dossierId: string, 
     .update(files)
     .set({ dossierId, componentIndex, attachedAt: at })
     .where(sql`${inArray(files.id, ids)} AND ${files.dossierId} IS NULL`);
+}
+
+/** Attaches result documents (purpose 'result', no component) to a dossier. */
+export async function attachResultFiles(db: DbOrTx, ids: string[], dossierId: string, at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(files)
+    .set({ dossierId, purpose: 'result', componentIndex: null, attachedAt: at })
+    .where(sql`${inArray(files.id, ids)} AND ${files.dossierId} IS NULL`);
+}
+
+/** The result documents of a dossier, in the order they were uploaded. */
+export function listResultFiles(db: DbOrTx, dossierId: string): Promise<Pick<FileRow, 'id' | 'name' | 'mediaType' | 'size'>[]> {
+  return db
+    .select({ id: files.id, name: files.name, mediaType: files.mediaType, size: files.size })
+    .from(files)
+    .where(and(eq(files.dossierId, dossierId), eq(files.purpose, 'result')))
+    .orderBy(files.createdAt, files.id);
 }

@@ -68,6 +68,18 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.get(
+      '/files/limits',
+      {
+        schema: {
+          tags: ['files'],
+          summary: 'What an upload may be: the largest size in bytes and the accepted types (so forms can check a file before sending it)',
+          response: { 200: Type.Object({ maxBytes: Type.Integer(), mediaTypes: Type.Array(Type.Object({ mediaType: Type.String(), name: Type.String() })) }) },
+        },
+      },
+      async () => ({ maxBytes: deps.config.uploadMaxBytes, mediaTypes: Object.entries(ALLOWED_MEDIA_TYPES).map(([mediaType, name]) => ({ mediaType, name })) }),
+    );
+
+    app.get(
       '/files/:id',
       {
         schema: {
