@@ -63,11 +63,14 @@ describe('officer workspace API', () => {
     // Filed Monday 10:00: 8 working hours to accept, so due Tuesday 10:00.
     assert.equal(filed.body.acceptanceDueAt, '2026-11-24T10:00:00+07:00');
     assert.ok(!(await ids('due=today')).includes(filed.body.id));
+    const row = async () => ((await desk.get('/api/dossiers?status=submitted')).body.items as { id: string; acceptanceWorkingMinutesLeft: number | null }[]).find((d) => d.id === filed.body.id);
+    assert.equal((await row())?.acceptanceWorkingMinutesLeft, 8 * 60);
     const before = (await desk.get('/api/dossiers/inbox-counts')).body;
     clock.set('2026-11-24T01:00:00Z'); // Tuesday 08:00
     try {
       assert.ok((await ids('due=today')).includes(filed.body.id));
       assert.ok(!(await ids('due=overdue')).includes(filed.body.id));
+      assert.equal((await row())?.acceptanceWorkingMinutesLeft, 2 * 60, 'Tuesday 08:00 → 10:00');
       const counts = (await desk.get('/api/dossiers/inbox-counts')).body;
       assert.equal(counts.dueToday, before.dueToday + 1);
       assert.equal(counts.submitted, (await desk.get('/api/dossiers?status=submitted')).body.total);
@@ -75,6 +78,7 @@ describe('officer workspace API', () => {
       clock.set('2026-11-24T04:00:00Z'); // Tuesday 11:00: past the acceptance deadline
       assert.ok(!(await ids('due=today')).includes(filed.body.id));
       assert.ok((await ids('due=overdue')).includes(filed.body.id));
+      assert.equal((await row())?.acceptanceWorkingMinutesLeft, -60);
       assert.equal((await desk.get('/api/dossiers/inbox-counts')).body.overdue, (await desk.get('/api/dossiers?due=overdue')).body.total);
       assert.equal((await desk.get('/api/dossiers?due=someday')).status, 400);
       assert.equal((await citizen.get('/api/dossiers/inbox-counts')).status, 403);
