@@ -14,6 +14,8 @@ export interface LoadJob {
   communeId: string;
   agencyCode: string;
   preloaded: number;
+  /** Lookups only: requests per second sent on a fixed schedule (open loop) instead of by `concurrency` clients. */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -21,7 +23,15 @@ export interface LoadResult {
   failures: number;
   latencies: number[];
   elapsed: number;
+  /** CPU ms this load generator used. */
+  cpuMs: number;
 }
+
+const cpuStart = process.cpuUsage();
+const cpuMs = () => {
+  const used = process.cpuUsage(cpuStart);
+  return (used.user + used.system) / 1000;
+};
 
 async function lifecycles(job: LoadJob): Promise<LoadResult> {
   const sign = async (username: string) => {
@@ -69,7 +79,7 @@ async function lifecycles(job: LoadJob): Promise<LoadResult> {
       while (performance.now() < end) await lifecycle();
     }),
   );
-  return { ok, failures, latencies, elapsed: (performance.now() - started) / 1000 };
+  return { ok, failures, latencies, elapsed: (performance.now() - started) / 1000, cpuMs: cpuMs() };
 }
 
 /** Public lookups of preloaded dossiers (codes and phones follow the preload's formula). */
@@ -77,25 +87,38 @@ async function lookups(job: LoadJob): Promise<LoadResult> {
   const latencies: number[] = [];
   let ok = 0;
   let failures = 0;
+  const lookupOne = async () => {
+    const i = Math.floor(Math.random() * job.preloaded);
+    const day = new Date(Date.UTC(2023, 0, 2) + Math.floor(i / 9000) * 86_400_000);
+    const yymmdd = `${String(day.getUTCFullYear()).slice(2)}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
+    const code = `${job.agencyCode}-${yymmdd}-${String((i % 9000) + 1).padStart(4, '0')}`;
+    const start = performance.now();
+    const response = await fetch(`${job.url}/api/track/${code}?phone=${String(i % 1_000_000).padStart(6, '0').slice(-4)}`);
+    await response.arrayBuffer();
+    latencies.push(performance.now() - start);
+    if (response.status === 200) ok += 1;
+    else failures += 1;
+  };
   const started = performance.now();
   const end = started + job.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: job.concurrency }, async () => {
-      while (performance.now() < end) {
-        const i = Math.floor(Math.random() * job.preloaded);
-        const day = new Date(Date.UTC(2023, 0, 2) + Math.floor(i / 9000) * 86_400_000);
-        const yymmdd = `${String(day.getUTCFullYear()).slice(2)}${String(day.getUTCMonth() + 1).padStart(2, '0')}${String(day.getUTCDate()).padStart(2, '0')}`;
-        const code = `${job.agencyCode}-${yymmdd}-${String((i % 9000) + 1).padStart(4, '0')}`;
-        const start = performance.now();
-        const response = await fetch(`${job.url}/api/track/${code}?phone=${String(i % 1_000_000).padStart(6, '0').slice(-4)}`);
-        await response.arrayBuffer();
-        latencies.push(performance.now() - start);
-        if (response.status === 200) ok += 1;
-        else failures += 1;
-      }
-    }),
-  );
-  return { ok, failures, latencies, elapsed: (performance.now() - started) / 1000 };
+  if (job.rate) {
+    // Open loop: each request leaves at its scheduled time whether or not earlier ones have answered.
+    const pending: Promise<void>[] = [];
+    const interval = 1000 / job.rate;
+    for (let n = 0; started + n * interval < end; n += 1) {
+      const wait = started + n * interval - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(lookupOne());
+    }
+    await Promise.all(pending);
+  } else {
+    await Promise.all(
+      Array.from({ length: job.concurrency }, async () => {
+        while (performance.now() < end) await lookupOne();
+      }),
+    );
+  }
+  return { ok, failures, latencies, elapsed: (performance.now() - started) / 1000, cpuMs: cpuMs() };
 }
 
 process.once('message', (job: LoadJob) => {

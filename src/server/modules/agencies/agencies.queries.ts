@@ -31,16 +31,21 @@ export async function findAgencyByCode(db: DbOrTx, code: string): Promise<Agency
   return rows[0];
 }
 
-/** The province (2-digit code) an agency's administrative unit belongs to, following parents up. */
+/**
+ * The province (2-digit code) an agency's administrative unit belongs to now: the unit's current version, then
+ * its parent's, up to three levels (commune → district → province), each step one index lookup. (A recursive CTE
+ * did the same walk over every version of every code and cost ~13 ms per dossier filed.)
+ */
 export async function provinceOfAgency(db: DbOrTx, agencyId: string): Promise<string | undefined> {
+  const current = (code: string) =>
+    sql`SELECT code, parent_code, level FROM admin_units WHERE code = ${sql.raw(code)} ORDER BY valid_to IS NULL DESC, valid_from DESC LIMIT 1`;
   const rows = await db.execute(
-    sql`WITH RECURSIVE up AS (
-          SELECT u.code, u.parent_code, u.level, 0 AS depth FROM admin_units u
-            JOIN agencies a ON a.unit_code = u.code WHERE a.id = ${agencyId}
-          UNION
-          SELECT p.code, p.parent_code, p.level, up.depth + 1 FROM admin_units p JOIN up ON p.code = up.parent_code WHERE up.depth < 3
-        )
-        SELECT code FROM up WHERE level = 'province' ORDER BY code LIMIT 1`,
+    sql`SELECT CASE WHEN u0.level = 'province' THEN u0.code WHEN u1.level = 'province' THEN u1.code WHEN u2.level = 'province' THEN u2.code END AS code
+          FROM agencies a
+          JOIN LATERAL (${current('a.unit_code')}) u0 ON true
+          LEFT JOIN LATERAL (${current('u0.parent_code')}) u1 ON true
+          LEFT JOIN LATERAL (${current('u1.parent_code')}) u2 ON true
+         WHERE a.id = ${agencyId}`,
   );
-  return (rows as unknown as { rows: { code: string }[] }).rows[0]?.code;
+  return (rows as unknown as { rows: { code: string | null }[] }).rows[0]?.code ?? undefined;
 }
