@@ -24,6 +24,7 @@ function NavLinks({ onNavigate, direction }: { onNavigate?: () => void; directio
     { to: paths.home, label: t('nav.home'), end: true },
     { to: paths.catalogue(), label: t('nav.procedures'), end: false },
     { to: paths.tracking(), label: t('nav.tracking'), end: false },
+    ...(me?.kind === 'citizen' ? [{ to: paths.myDossiers, label: t('citizen.title'), end: false }] : []),
     ...(isOfficer(me) ? [{ to: paths.workspace, label: t('nav.workspace'), end: false }] : []),
     ...(isAdministrator(me) ? [{ to: paths.admin, label: t('nav.admin'), end: false }] : []),
   ];
@@ -69,9 +70,14 @@ function SessionArea({ onNavigate }: { onNavigate?: () => void }) {
     );
   }
   return (
-    <Button component={Link} to={paths.login} variant="filled" size="compact-md" onClick={onNavigate}>
-      {t('nav.login')}
-    </Button>
+    <Group gap="xs" wrap="wrap">
+      <Button component={Link} to={paths.login} variant="filled" size="compact-md" onClick={onNavigate}>
+        {t('nav.login')}
+      </Button>
+      <Button component={Link} to={paths.register} variant="default" size="compact-md" onClick={onNavigate}>
+        {t('citizen.registerLink')}
+      </Button>
+    </Group>
   );
 }
 

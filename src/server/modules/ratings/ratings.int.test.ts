@@ -20,7 +20,11 @@ describe('result documents and the rating of a dossier over HTTP', () => {
   before(async () => {
     fx = await setupLifecycle(fixedClock('2026-03-02T02:00:00Z'));
     await fx.ctx.deps.db.insert(users).values({ kind: 'citizen', username: 'nguoi.la@example.com', displayName: 'Người lạ (thử nghiệm)', passwordHash: await hashPassword('mat-khau-dai') });
-    [citizen, desk, handler, leader, clerk] = await Promise.all(['demo.citizen', 'demo.desk', 'demo.handler', 'demo.leader', 'demo.clerk'].map((u) => fx.login(u)));
+    citizen = await fx.login('demo.citizen');
+    desk = await fx.login('demo.desk');
+    handler = await fx.login('demo.handler');
+    leader = await fx.login('demo.leader');
+    clerk = await fx.login('demo.clerk');
     stranger = await fx.login('nguoi.la@example.com', 'mat-khau-dai');
     handlerId = (await handler.get('/api/auth/me')).body.id;
   });
@@ -113,8 +117,8 @@ describe('result documents and the rating of a dossier over HTTP', () => {
   });
 
   it('publishes the upload limits for forms to check files before sending them', async () => {
-    const limits = await (await fetch(`${fx.server.url}/api/files/limits`)).json();
+    const limits = (await (await fetch(`${fx.server.url}/api/files/limits`)).json()) as { maxBytes: number; mediaTypes: { name: string }[] };
     assert.equal(limits.maxBytes, fx.ctx.deps.config.uploadMaxBytes);
-    assert.deepEqual(limits.mediaTypes.map((m: { name: string }) => m.name), ['PDF', 'JPEG', 'PNG', 'DOCX', 'XLSX']);
+    assert.deepEqual(limits.mediaTypes.map((m) => m.name), ['PDF', 'JPEG', 'PNG', 'DOCX', 'XLSX']);
   });
 });

@@ -1,6 +1,6 @@
 // One procedure as the national catalogue publishes it: general information, each way to file with its time limit,
 // fee and the appointment the legal clock would give now, steps, documents, conditions, result and legal basis.
-import { Anchor, Badge, Box, Breadcrumbs, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Breadcrumbs, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,6 +91,9 @@ function Channels({ procedure }: { procedure: ProcedureDetail }) {
   );
 }
 
+/** Whether some way to file this procedure is online (the "Nộp trực tuyến" button). */
+const offersOnline = (procedure: ProcedureDetail) => [procedure.channels, ...procedure.variants.map((v) => v.channels)].some((channels) => channels.some((c) => c.channel === 'online'));
+
 function ProcedureView({ procedure }: { procedure: ProcedureDetail }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
@@ -137,7 +140,16 @@ function ProcedureView({ procedure }: { procedure: ProcedureDetail }) {
       </Section>
 
       <Section id="channels" title={t('procedure.channels')}>
-        <Channels procedure={procedure} />
+        <Stack gap="md">
+          <Channels procedure={procedure} />
+          {offersOnline(procedure) && (
+            <Group>
+              <Button component={Link} to={paths.fileOnline(procedure.id)}>
+                {t('citizen.fileOnline')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
       </Section>
 
       <Section id="steps" title={t('procedure.steps')}>
