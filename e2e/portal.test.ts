@@ -136,6 +136,25 @@ describe('public portal', () => {
     }
   });
 
+  it("lists each agency's results for the year, without personal data", async () => {
+    const desk = await portal.lifecycle.login('demo.desk');
+    const commune = (await desk.get(`/api/agencies/${portal.lifecycle.commune}`)).body.name as string;
+    const page = await portal.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Kết quả giải quyết' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Kết quả giải quyết hồ sơ theo cơ quan' }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Năm' }).inputValue(), '2026');
+    const row = page.getByTestId('results-row').filter({ hasText: commune });
+    await row.waitFor();
+    // The desk's dossier of before(): received, still open, not yet due.
+    assert.deepEqual(await row.locator('td').allInnerTexts(), ['1', '0', '0', '0', 'Chưa có', '1', '0']);
+    assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(APPLICANT.name));
+    await portal.assertAccessible(page, 'the results page');
+    await portal.screenshot(page, 'results');
+    await page.getByRole('combobox', { name: 'Năm' }).selectOption('2025');
+    await page.getByText('Chưa có hồ sơ nào được tiếp nhận trong năm 2025.').waitFor();
+  });
+
   it('fits every public page in 360 px without sideways scrolling', async () => {
     const page = await portal.newPage(PHONE);
     const pages = [
@@ -144,6 +163,7 @@ describe('public portal', () => {
       { path: `/thu-tuc/${birthRegistrationId}`, name: 'procedure', ready: 'Thủ tục đăng ký khai sinh' },
       { path: `/thu-tuc/${portal.lifecycle.procedureId}`, name: 'procedure-with-appointment', ready: 'Thủ tục công nhận hòa giải viên (cấp xã)' },
       { path: '/tra-cuu', name: 'tracking', ready: 'Tra cứu hồ sơ' },
+      { path: '/ket-qua-giai-quyet', name: 'results', ready: 'Kết quả giải quyết hồ sơ theo cơ quan' },
       { path: '/dang-nhap', name: 'login', ready: 'Đăng nhập' },
       { path: '/can-bo', name: 'workspace', ready: 'Không gian làm việc của cán bộ' },
       { path: '/khong-co-trang-nay', name: 'not-found', ready: 'Không tìm thấy trang' },

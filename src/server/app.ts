@@ -21,6 +21,7 @@ import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { nationalPortalRoutes } from './modules/national-portal/national-portal.routes.ts';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
+import { publicResultsRoutes } from './modules/public-results/public-results.routes.ts';
 import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 
@@ -86,6 +87,7 @@ export async function createApp(deps: Deps) {
       await api.register(draftsRoutes(deps));
       await api.register(ratingsRoutes(deps));
       await api.register(adminRoutes(deps));
+      await api.register(publicResultsRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -13,6 +13,7 @@ export const paths = {
   catalogue: (search: Omit<ProcedureSearch, 'pageSize'> = {}) => withQuery('/thu-tuc', { ...search }),
   procedure: (id: string) => `/thu-tuc/${encodeURIComponent(id)}`,
   tracking: (code?: string) => withQuery('/tra-cuu', { ma: code }),
+  results: '/ket-qua-giai-quyet',
   login: '/dang-nhap',
   register: '/dang-ky',
   myDossiers: '/ca-nhan',

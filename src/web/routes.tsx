@@ -8,6 +8,7 @@ import { LoginPage } from './features/account/LoginPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { CataloguePage } from './features/procedures/CataloguePage.tsx';
 import { ProcedurePage } from './features/procedures/ProcedurePage.tsx';
+import { ResultsPage } from './features/results/ResultsPage.tsx';
 import { TrackingPage } from './features/tracking/TrackingPage.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
@@ -25,6 +26,7 @@ export function AppRoutes() {
         <Route path="thu-tuc" element={<CataloguePage />} />
         <Route path="thu-tuc/:id" element={<ProcedurePage />} />
         <Route path="tra-cuu" element={<TrackingPage />} />
+        <Route path="ket-qua-giai-quyet" element={<ResultsPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route path="dang-ky" element={<RegisterPage />} />
         <Route path="ca-nhan/*" element={<CitizenPage />} />

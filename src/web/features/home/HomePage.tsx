@@ -43,9 +43,10 @@ export function HomePage() {
         <Title order={2} id="tasks-title" size="h3" mb="sm">
           {t('home.tasksTitle')}
         </Title>
-        <SimpleGrid component="ul" cols={{ base: 1, sm: 3 }} className="plain-list">
+        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 4 }} className="plain-list">
           <TaskCard to={paths.catalogue()} title={t('home.catalogueTitle')} text={t('home.catalogueText')} />
           <TaskCard to={paths.tracking()} title={t('home.trackingTitle')} text={t('home.trackingText')} />
+          <TaskCard to={paths.results} title={t('home.resultsTitle')} text={t('home.resultsText')} />
           <TaskCard to={paths.login} title={t('home.loginTitle')} text={t('home.loginText')} />
         </SimpleGrid>
       </section>
