@@ -172,7 +172,16 @@ export function RatingSection({ dossier }: { dossier: CitizenDossier }) {
           }}
         >
           <Stack gap="sm">
-            <Radio.Group label={t('citizen.rating.legend')} value={score} onChange={setScore} error={error} withAsterisk>
+            <Radio.Group
+              label={t('citizen.rating.legend')}
+              value={score}
+              onChange={(value) => {
+                setScore(value);
+                setError(undefined);
+              }}
+              error={error}
+              withAsterisk
+            >
               <Stack gap={6} mt="xs">
                 {SCORES.map((value) => (
                   <Radio

@@ -90,7 +90,10 @@ function EForm({ procedure, draft }: { procedure: ProcedureDetail; draft: Draft 
     },
   });
 
-  const setApplicant = (field: keyof EFormData['applicant'], value: string) => setForm((f) => ({ ...f, applicant: { ...f.applicant, [field]: value } }));
+  const setApplicant = (field: keyof EFormData['applicant'], value: string) => {
+    setForm((f) => ({ ...f, applicant: { ...f.applicant, [field]: value } }));
+    setErrors(({ [field]: _fixed, ...rest }: Errors & Record<string, string | undefined>) => rest);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -163,7 +166,10 @@ function EForm({ procedure, draft }: { procedure: ProcedureDetail; draft: Draft 
               searchable
               data={procedure.agencies.map((a) => ({ value: a.id, label: a.name }))}
               value={form.receivingAgencyId}
-              onChange={(value) => setForm((f) => ({ ...f, receivingAgencyId: value }))}
+              onChange={(value) => {
+                setForm((f) => ({ ...f, receivingAgencyId: value }));
+                setErrors(({ agency: _fixed, ...rest }) => rest);
+              }}
               error={errors.agency}
             />
             <Stack component="fieldset" gap="sm" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
