@@ -184,9 +184,6 @@ export const en = {
   },
   later: {
     badge: 'Coming soon',
-    adminTitle: 'Administration',
-    adminText:
-      'Managing agencies, officers, the procedure catalogue, internal workflows and working calendars comes in the next step (issue #5). These operations already exist in the API.',
     apiLink: 'See the API documentation',
     needLogin: 'This page is for officers: please sign in.',
   },

@@ -187,9 +187,6 @@ export const vi = {
   },
   later: {
     badge: 'Sắp có',
-    adminTitle: 'Quản trị',
-    adminText:
-      'Quản lý cơ quan, cán bộ, danh mục thủ tục, quy trình nội bộ và lịch làm việc sẽ có ở bước tiếp theo (issue #5). Các thao tác này đã có qua API.',
     apiLink: 'Xem tài liệu API',
     needLogin: 'Trang này dành cho cán bộ: vui lòng đăng nhập.',
   },
