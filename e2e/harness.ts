@@ -91,3 +91,13 @@ export async function assertNoHorizontalScroll(page: Page, what: string): Promis
   );
   assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways: ${scrollWidth} px of content in ${clientWidth} px`);
 }
+
+/** Signs an officer in through the login page (password motcua-demo) and waits for the workspace. */
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: false }).first().fill('motcua-demo');
+  await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
+  await page.waitForURL('**/can-bo');
+  await page.getByRole('heading', { level: 1, name: 'Không gian làm việc của cán bộ' }).waitFor();
+}

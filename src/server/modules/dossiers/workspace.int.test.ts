@@ -15,17 +15,34 @@ describe('officer workspace API', () => {
 
   before(async () => {
     fx = await setupLifecycle(clock);
-    [desk, handler, leader, clerk, citizen] = await Promise.all(['demo.desk', 'demo.handler', 'demo.leader', 'demo.clerk', 'demo.citizen'].map((u) => fx.login(u)));
+    [desk, handler, leader, clerk, citizen] = await Promise.all([
+      fx.login('demo.desk'),
+      fx.login('demo.handler'),
+      fx.login('demo.leader'),
+      fx.login('demo.clerk'),
+      fx.login('demo.citizen'),
+    ]);
     handlerId = (await handler.get('/api/auth/me')).body.id;
   });
   after(() => fx.close());
 
   const walkIn = async (name: string) => {
-    const r = await desk.post('/api/dossiers', { requestId: randomUUID(), procedureId: fx.procedureId, channel: 'in_person', receivingAgencyId: fx.commune, applicant: { name, phone: '0912345678' } });
+    const r = await desk.post('/api/dossiers', {
+      requestId: randomUUID(),
+      procedureId: fx.procedureId,
+      channel: 'in_person',
+      receivingAgencyId: fx.commune,
+      applicant: { name, phone: '0912345678' },
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     return r.body;
   };
-  const ok = async (client: TestClient, d: { id: string; version: number }, type: string, fields: Record<string, unknown> = {}) => {
+  const ok = async (
+    client: TestClient,
+    d: { id: string; version: number },
+    type: string,
+    fields: Record<string, unknown> = {},
+  ) => {
     const r = await fx.act(client, d, type, fields);
     assert.equal(r.status, 200, `${type}: ${JSON.stringify(r.body)}`);
     return r.body;
@@ -46,7 +63,10 @@ describe('officer workspace API', () => {
     const d = await walkIn('Người Phân Công (thử nghiệm)');
     const list = await leader.get(`/api/dossiers/${d.id}/assignees`);
     assert.equal(list.status, 200, JSON.stringify(list.body));
-    assert.deepEqual(list.body.items.map((a: { id: string; displayName: string }) => [a.id, a.displayName]), [[handlerId, 'Lê Văn Thụ Lý (demo)']]);
+    assert.deepEqual(
+      list.body.items.map((a: { id: string; displayName: string }) => [a.id, a.displayName]),
+      [[handlerId, 'Lê Văn Thụ Lý (demo)']],
+    );
     assert.equal(list.body.assigneeId, null);
     assert.equal((await desk.get(`/api/dossiers/${d.id}/assignees`)).status, 403);
     assert.equal((await handler.get(`/api/dossiers/${d.id}/assignees`)).status, 403);
@@ -57,13 +77,26 @@ describe('officer workspace API', () => {
   });
 
   it('filters the inbox on due today and overdue by the Vietnam day of the legal clock, and counts the tabs', async () => {
-    const filed = await citizen.post('/api/dossiers', { requestId: randomUUID(), procedureId: fx.procedureId, channel: 'online', receivingAgencyId: fx.commune, applicant: { name: 'Hạn Tiếp Nhận (thử nghiệm)', phone: '0912000111' } });
+    const filed = await citizen.post('/api/dossiers', {
+      requestId: randomUUID(),
+      procedureId: fx.procedureId,
+      channel: 'online',
+      receivingAgencyId: fx.commune,
+      applicant: { name: 'Hạn Tiếp Nhận (thử nghiệm)', phone: '0912000111' },
+    });
     assert.equal(filed.status, 201);
-    const ids = async (query: string) => ((await desk.get(`/api/dossiers?${query}`)).body.items as { id: string }[]).map((d) => d.id);
+    const ids = async (query: string) =>
+      ((await desk.get(`/api/dossiers?${query}`)).body.items as { id: string }[]).map((d) => d.id);
     // Filed Monday 10:00: 8 working hours to accept, so due Tuesday 10:00.
     assert.equal(filed.body.acceptanceDueAt, '2026-11-24T10:00:00+07:00');
     assert.ok(!(await ids('due=today')).includes(filed.body.id));
-    const row = async () => ((await desk.get('/api/dossiers?status=submitted')).body.items as { id: string; acceptanceWorkingMinutesLeft: number | null }[]).find((d) => d.id === filed.body.id);
+    const row = async () =>
+      (
+        (await desk.get('/api/dossiers?status=submitted')).body.items as {
+          id: string;
+          acceptanceWorkingMinutesLeft: number | null;
+        }[]
+      ).find((d) => d.id === filed.body.id);
     assert.equal((await row())?.acceptanceWorkingMinutesLeft, 8 * 60);
     const before = (await desk.get('/api/dossiers/inbox-counts')).body;
     clock.set('2026-11-24T01:00:00Z'); // Tuesday 08:00
@@ -79,7 +112,10 @@ describe('officer workspace API', () => {
       assert.ok(!(await ids('due=today')).includes(filed.body.id));
       assert.ok((await ids('due=overdue')).includes(filed.body.id));
       assert.equal((await row())?.acceptanceWorkingMinutesLeft, -60);
-      assert.equal((await desk.get('/api/dossiers/inbox-counts')).body.overdue, (await desk.get('/api/dossiers?due=overdue')).body.total);
+      assert.equal(
+        (await desk.get('/api/dossiers/inbox-counts')).body.overdue,
+        (await desk.get('/api/dossiers?due=overdue')).body.total,
+      );
       assert.equal((await desk.get('/api/dossiers?due=someday')).status, 400);
       assert.equal((await citizen.get('/api/dossiers/inbox-counts')).status, 403);
     } finally {
@@ -110,15 +146,37 @@ describe('officer workspace API', () => {
   });
 
   it('returns several results by post, each in its own transaction, with per-dossier outcomes', async () => {
-    const [a, b, c] = [await resultReady('Bưu Chính Một'), await resultReady('Bưu Chính Hai'), await resultReady('Bưu Chính Ba')];
+    const [a, b, c] = [
+      await resultReady('Bưu Chính Một'),
+      await resultReady('Bưu Chính Hai'),
+      await resultReady('Bưu Chính Ba'),
+    ];
     const items = [
-      { dossierId: a.id, requestId: randomUUID(), version: a.version, fields: { method: 'post', waybillNumber: 'EB111111111VN' } },
-      { dossierId: b.id, requestId: randomUUID(), version: b.version - 1, fields: { method: 'post', waybillNumber: 'EB222222222VN' } },
-      { dossierId: c.id, requestId: randomUUID(), version: c.version, fields: { method: 'post', waybillNumber: 'EB333333333VN' } },
+      {
+        dossierId: a.id,
+        requestId: randomUUID(),
+        version: a.version,
+        fields: { method: 'post', waybillNumber: 'EB111111111VN' },
+      },
+      {
+        dossierId: b.id,
+        requestId: randomUUID(),
+        version: b.version - 1,
+        fields: { method: 'post', waybillNumber: 'EB222222222VN' },
+      },
+      {
+        dossierId: c.id,
+        requestId: randomUUID(),
+        version: c.version,
+        fields: { method: 'post', waybillNumber: 'EB333333333VN' },
+      },
     ];
     const r = await desk.post('/api/dossiers/bulk-actions', { type: 'return_result', items });
     assert.equal(r.status, 200, JSON.stringify(r.body));
-    assert.deepEqual(r.body.items.map((o: { ok: boolean }) => o.ok), [true, false, true]);
+    assert.deepEqual(
+      r.body.items.map((o: { ok: boolean }) => o.ok),
+      [true, false, true],
+    );
     assert.equal(r.body.items[0].dossier.status, 'returned');
     assert.equal(r.body.items[1].error.code, 'CONFLICT');
     assert.equal(r.body.items[1].error.details.rule, 'stale_version');
@@ -128,12 +186,32 @@ describe('officer workspace API', () => {
     assert.deepEqual(timeline.at(-1).payload.waybillNumber, 'EB333333333VN');
     // Sending the same batch again replays the done ones instead of acting twice.
     const again = await desk.post('/api/dossiers/bulk-actions', { type: 'return_result', items });
-    assert.deepEqual(again.body.items.map((o: { ok: boolean; replayed?: boolean }) => [o.ok, o.replayed ?? null]), [[true, true], [false, null], [true, true]]);
+    assert.deepEqual(
+      again.body.items.map((o: { ok: boolean; replayed?: boolean }) => [o.ok, o.replayed ?? null]),
+      [
+        [true, true],
+        [false, null],
+        [true, true],
+      ],
+    );
     // The handler may not return results: each dossier says so.
     const d = await resultReady('Bưu Chính Bốn');
-    const refused = await handler.post('/api/dossiers/bulk-actions', { type: 'return_result', items: [{ dossierId: d.id, requestId: randomUUID(), version: d.version, fields: { method: 'post', waybillNumber: 'EB4' } }] });
+    const refused = await handler.post('/api/dossiers/bulk-actions', {
+      type: 'return_result',
+      items: [
+        {
+          dossierId: d.id,
+          requestId: randomUUID(),
+          version: d.version,
+          fields: { method: 'post', waybillNumber: 'EB4' },
+        },
+      ],
+    });
     assert.equal(refused.body.items[0].error.code, 'FORBIDDEN');
-    const twice = await desk.post('/api/dossiers/bulk-actions', { type: 'return_result', items: [items[1], { ...items[1], requestId: randomUUID() }] });
+    const twice = await desk.post('/api/dossiers/bulk-actions', {
+      type: 'return_result',
+      items: [items[1], { ...items[1], requestId: randomUUID() }],
+    });
     assert.equal(twice.status, 400);
     assert.equal(twice.body.error.details.issues[0].path, 'body.items.1.dossierId');
     assert.equal((await desk.post('/api/dossiers/bulk-actions', { type: 'approve', items })).status, 400);

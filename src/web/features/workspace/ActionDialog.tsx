@@ -1,7 +1,19 @@
 // The confirmation dialog of one action: the fields docs/WORKFLOW.md gives that action, sent with a fresh
 // requestId (a retry cannot act twice) and the version the officer saw (someone else's change → 409, reload).
 // Server errors are shown in the dialog with the path of the field they concern.
-import { Alert, Button, Group, List, Modal, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +21,7 @@ import { ACTION_LABELS, type ActionType } from '../../../shared/dossiers/actions
 import { ApiError, api, type DossierDetail, type DossierSummary } from '../../api.ts';
 import { useErrorText } from '../../components/ErrorMessage.tsx';
 import { currentLanguage, pick } from '../../i18n/i18n.ts';
+import { AssigneeSelect } from './AssigneeSelect.tsx';
 
 type FieldName =
   | 'note'
@@ -36,7 +49,7 @@ type FieldName =
 
 interface FieldSpec {
   name: FieldName;
-  kind: 'text' | 'textarea' | 'lines' | 'number' | 'select' | 'datetime';
+  kind: 'text' | 'textarea' | 'lines' | 'number' | 'select' | 'datetime' | 'assignee';
   required?: boolean;
   /** Shown (and sent) only when this holds. */
   when?: (values: Values) => boolean;
@@ -49,7 +62,7 @@ const note: FieldSpec = { name: 'note', kind: 'textarea' };
 const ACTION_FIELDS: Record<ActionType, FieldSpec[]> = {
   receive: [],
   refuse_intake: [{ name: 'reasons', kind: 'lines', required: true }],
-  assign: [{ name: 'assigneeId', kind: 'text', required: true }],
+  assign: [{ name: 'assigneeId', kind: 'assignee', required: true }],
   forward: [note],
   return_previous: [note],
   recall: [note],
@@ -138,7 +151,13 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const errorText = useErrorText();
-  const [values, setValues] = useState<Values>(() => (action === 'return_result' ? { method: 'in_person' } : action === 'request_inter_agency' ? { mode: 'sequential' } : {}));
+  const [values, setValues] = useState<Values>(() =>
+    action === 'return_result'
+      ? { method: 'in_person' }
+      : action === 'request_inter_agency'
+        ? { mode: 'sequential' }
+        : {},
+  );
   const [missing, setMissing] = useState<FieldName[]>([]);
   // One requestId per dialog: pressing Confirm again after a lost answer replays instead of acting twice.
   const [requestId] = useState(() => crypto.randomUUID());
@@ -146,20 +165,39 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
   const fields = ACTION_FIELDS[action].filter((spec) => !spec.when || spec.when(values));
 
   const mutation = useMutation({
-    mutationFn: () => api.actOnDossier(dossier.id, { type: action, requestId, version: dossier.version, ...bodyOf(action, values) }),
+    mutationFn: () =>
+      api.actOnDossier(dossier.id, {
+        type: action,
+        requestId,
+        version: dossier.version,
+        ...bodyOf(action, values),
+      }),
     onSuccess: onDone,
   });
   const error = mutation.error;
-  const stale = error instanceof ApiError && error.status === 409 && (error.details as { rule?: string } | undefined)?.rule === 'stale_version';
-  const issues = error instanceof ApiError ? ((error.details as { issues?: { path: string; message: string; messageEn?: string }[] } | undefined)?.issues ?? []) : [];
+  const stale =
+    error instanceof ApiError &&
+    error.status === 409 &&
+    (error.details as { rule?: string } | undefined)?.rule === 'stale_version';
+  const issues =
+    error instanceof ApiError
+      ? ((error.details as { issues?: { path: string; message: string; messageEn?: string }[] } | undefined)
+          ?.issues ?? [])
+      : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const empty = fields.filter((spec) => spec.required && !values[spec.name]?.trim()).map((spec) => spec.name);
+    const empty = fields
+      .filter((spec) => spec.required && !values[spec.name]?.trim())
+      .map((spec) => spec.name);
     setMissing(empty);
     if (empty.length === 0) mutation.mutate();
   };
-  const set = (name: FieldName, value: string) => setValues((old) => ({ ...old, [name]: value }));
+  // A field's "required" message goes once it is filled in; the whole form is checked again on confirm.
+  const set = (name: FieldName, value: string) => {
+    setValues((old) => ({ ...old, [name]: value }));
+    if (value.trim()) setMissing((old) => (old.includes(name) ? old.filter((n) => n !== name) : old));
+  };
 
   const input = (spec: FieldSpec) => {
     const common = {
@@ -169,34 +207,91 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
       value: values[spec.name] ?? '',
     };
     const description =
-      spec.name === 'assigneeId' ? t('workspace.field.assigneeIdHint') : spec.name === 'tasks' ? t('workspace.field.tasksHint') : spec.kind === 'lines' ? t('workspace.field.linesHint') : undefined;
+      spec.name === 'tasks'
+        ? t('workspace.field.tasksHint')
+        : spec.kind === 'lines'
+          ? t('workspace.field.linesHint')
+          : undefined;
     switch (spec.kind) {
       case 'textarea':
       case 'lines':
-        return <Textarea {...common} description={description} autosize minRows={2} onChange={(e) => set(spec.name, e.currentTarget.value)} />;
+        return (
+          <Textarea
+            {...common}
+            description={description}
+            autosize
+            minRows={2}
+            onChange={(e) => set(spec.name, e.currentTarget.value)}
+          />
+        );
       case 'number':
         return <NumberInput {...common} min={0} onChange={(value) => set(spec.name, String(value))} />;
+      case 'assignee':
+        return (
+          <AssigneeSelect
+            dossierId={dossier.id}
+            label={common.label}
+            error={common.error}
+            value={common.value}
+            onChange={(value) => set(spec.name, value)}
+          />
+        );
       case 'datetime':
-        return <TextInput {...common} type="datetime-local" onChange={(e) => set(spec.name, e.currentTarget.value)} />;
+        return (
+          <TextInput
+            {...common}
+            type="datetime-local"
+            onChange={(e) => set(spec.name, e.currentTarget.value)}
+          />
+        );
       case 'select': {
         const data =
           spec.name === 'method'
-            ? (['in_person', 'post', 'electronic'] as const).map((value) => ({ value, label: t(`workspace.returnMethod.${value}`) }))
+            ? (['in_person', 'post', 'electronic'] as const).map((value) => ({
+                value,
+                label: t(`workspace.returnMethod.${value}`),
+              }))
             : spec.name === 'mode'
-              ? (['sequential', 'parallel'] as const).map((value) => ({ value, label: t(`workspace.interAgencyMode.${value}`) }))
-              : dossier.tasks.filter((task) => task.status === 'open').map((task) => ({ value: task.id, label: task.request ?? task.id }));
-        return <Select {...common} data={data} allowDeselect={false} onChange={(value) => set(spec.name, value ?? '')} />;
+              ? (['sequential', 'parallel'] as const).map((value) => ({
+                  value,
+                  label: t(`workspace.interAgencyMode.${value}`),
+                }))
+              : dossier.tasks
+                  .filter((task) => task.status === 'open')
+                  .map((task) => ({ value: task.id, label: task.request ?? task.id }));
+        return (
+          <Select
+            {...common}
+            data={data}
+            allowDeselect={false}
+            onChange={(value) => set(spec.name, value ?? '')}
+          />
+        );
       }
       default:
-        return <TextInput {...common} description={description} onChange={(e) => set(spec.name, e.currentTarget.value)} />;
+        return (
+          <TextInput
+            {...common}
+            description={description}
+            onChange={(e) => set(spec.name, e.currentTarget.value)}
+          />
+        );
     }
   };
 
   return (
-    <Modal opened onClose={onClose} title={label} centered closeButtonProps={{ 'aria-label': t('workspace.dialog.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={label}
+      centered
+      closeButtonProps={{ 'aria-label': t('workspace.dialog.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Text>{t('workspace.dialog.question', { code: dossier.code ?? t('workspace.noCode'), action: label })}</Text>
+          <Text>
+            {t('workspace.dialog.question', { code: dossier.code ?? t('workspace.noCode'), action: label })}
+          </Text>
           {fields.map((spec) => (
             <Fragment key={spec.name}>{input(spec)}</Fragment>
           ))}
@@ -210,13 +305,22 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
                   <List size="sm">
                     {issues.map((issue) => (
                       <List.Item key={issue.path}>
-                        {t('workspace.dialog.fieldError', { path: issue.path, message: language === 'en' && issue.messageEn ? issue.messageEn : issue.message })}
+                        {t('workspace.dialog.fieldError', {
+                          path: issue.path,
+                          message: language === 'en' && issue.messageEn ? issue.messageEn : issue.message,
+                        })}
                       </List.Item>
                     ))}
                   </List>
                 )}
                 {stale && (
-                  <Button size="xs" variant="white" color="red" onClick={onReload} style={{ alignSelf: 'flex-start' }}>
+                  <Button
+                    size="xs"
+                    variant="white"
+                    color="red"
+                    onClick={onReload}
+                    style={{ alignSelf: 'flex-start' }}
+                  >
                     {t('workspace.dialog.reload')}
                   </Button>
                 )}

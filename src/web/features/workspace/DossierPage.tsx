@@ -1,5 +1,6 @@
 // One dossier as an officer works on it: header, components, consultation tasks, the timeline (who, in which role,
-// when, status and step moves), the actions the API allows this officer now, and Forms 01–06 to print.
+// when, status and step moves), Form 05's hand-offs with their budgets and results, the actions the API allows this
+// officer now, and Forms 01–06 to print.
 import { Alert, Anchor, Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -17,13 +18,25 @@ import { currentLanguage, pick } from '../../i18n/i18n.ts';
 import { channelLabel } from '../procedures/labels.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { DeadlineBadge } from './deadline.tsx';
+import { StepProgressList } from './StepProgressList.tsx';
 import { workspacePaths } from './workspacePaths.ts';
 
 const FORMS = ['01', '02', '03', '04', '05', '06'] as const;
-const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'consulted', 'agency_admin', 'province_admin', 'system'] as const;
+const ROLES = [
+  'citizen',
+  'desk',
+  'handler',
+  'leader',
+  'clerk',
+  'consulted',
+  'agency_admin',
+  'province_admin',
+  'system',
+] as const;
 const TASK_STATUSES = ['open', 'waiting', 'answered', 'cancelled'] as const;
 const TASK_KINDS = ['consultation', 'inter_agency'] as const;
-const isOneOf = <T extends string>(list: readonly T[], value: string | null | undefined): value is T => value != null && (list as readonly string[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
+  value != null && (list as readonly string[]).includes(value);
 
 export function dossierQueryKey(id: string) {
   return ['dossier', id] as const;
@@ -33,7 +46,11 @@ export function DossierPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const dossier = useQuery({ queryKey: dossierQueryKey(id), queryFn: () => api.dossier(id), staleTime: 0 });
-  usePageTitle(dossier.data ? t('workspace.dossierTitle', { code: dossier.data.code ?? t('workspace.noCode') }) : t('workspace.title'));
+  usePageTitle(
+    dossier.data
+      ? t('workspace.dossierTitle', { code: dossier.data.code ?? t('workspace.noCode') })
+      : t('workspace.title'),
+  );
   return (
     <Stack gap="md">
       <Anchor component={Link} to={workspacePaths.inbox} size="sm">
@@ -44,7 +61,11 @@ export function DossierPage() {
       ) : dossier.isError ? (
         <>
           <Title order={1}>{t('workspace.title')}</Title>
-          {dossier.error instanceof ApiError && dossier.error.status === 404 ? <Alert color="red">{t('workspace.notFound')}</Alert> : <ErrorMessage error={dossier.error} onRetry={() => void dossier.refetch()} />}
+          {dossier.error instanceof ApiError && dossier.error.status === 404 ? (
+            <Alert color="red">{t('workspace.notFound')}</Alert>
+          ) : (
+            <ErrorMessage error={dossier.error} onRetry={() => void dossier.refetch()} />
+          )}
         </>
       ) : (
         <DossierView dossier={dossier.data} />
@@ -60,7 +81,8 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
   const [action, setAction] = useState<ActionType | null>(null);
   const [done, setDone] = useState<ActionType | null>(null);
   const date = (iso: string | null) => (iso ? formatDateTime(iso, language, t) : t('workspace.none'));
-  const stepName = (key: string | null | undefined) => (key ? (dossier.workflow?.find((s) => s.key === key)?.name ?? key) : null);
+  const stepName = (key: string | null | undefined) =>
+    key ? (dossier.workflow?.find((s) => s.key === key)?.name ?? key) : null;
   const reload = () => queryClient.invalidateQueries({ queryKey: dossierQueryKey(dossier.id) });
 
   return (
@@ -83,14 +105,31 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
       )}
       <InfoList
         rows={[
-          { label: t('workspace.procedure'), value: dossier.procedure ? `${dossier.procedure.name}${dossier.procedure.code ? ` (${dossier.procedure.code})` : ''}` : t('workspace.none'), lang: 'vi' },
-          { label: t('workspace.applicant'), value: [dossier.applicant.name, dossier.applicant.phone].filter(Boolean).join(' · ') },
+          {
+            label: t('workspace.procedure'),
+            value: dossier.procedure
+              ? `${dossier.procedure.name}${dossier.procedure.code ? ` (${dossier.procedure.code})` : ''}`
+              : t('workspace.none'),
+            lang: 'vi',
+          },
+          {
+            label: t('workspace.applicant'),
+            value: [dossier.applicant.name, dossier.applicant.phone].filter(Boolean).join(' · '),
+          },
           { label: t('workspace.channel'), value: channelLabel(dossier.channel, language) },
-          ...(dossier.status === 'submitted' ? [{ label: t('workspace.acceptanceDueAt'), value: date(dossier.acceptanceDueAt) }] : []),
+          ...(dossier.status === 'submitted'
+            ? [{ label: t('workspace.acceptanceDueAt'), value: date(dossier.acceptanceDueAt) }]
+            : []),
           { label: t('workspace.receivedAt'), value: date(dossier.receivedAt) },
           { label: t('workspace.dueAt'), value: date(dossier.dueAt) },
-          { label: t('workspace.currentStep'), value: stepName(dossier.currentStep) ?? t('workspace.none'), lang: 'vi' },
-          ...(dossier.resultNumber ? [{ label: t('workspace.resultNumber'), value: dossier.resultNumber }] : []),
+          {
+            label: t('workspace.currentStep'),
+            value: stepName(dossier.currentStep) ?? t('workspace.none'),
+            lang: 'vi',
+          },
+          ...(dossier.resultNumber
+            ? [{ label: t('workspace.resultNumber'), value: dossier.resultNumber }]
+            : []),
         ]}
       />
 
@@ -103,7 +142,15 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
         ) : (
           <Group gap="xs">
             {dossier.allowedActions.map((type) => (
-              <Button key={type} variant={type === 'refuse' || type === 'refuse_intake' || type === 'stop' || type === 'withdraw' ? 'outline' : 'filled'} onClick={() => setAction(type)}>
+              <Button
+                key={type}
+                variant={
+                  type === 'refuse' || type === 'refuse_intake' || type === 'stop' || type === 'withdraw'
+                    ? 'outline'
+                    : 'filled'
+                }
+                onClick={() => setAction(type)}
+              >
                 {pick(ACTION_LABELS[type], language)}
               </Button>
             ))}
@@ -148,8 +195,14 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
             {dossier.tasks.map((task) => (
               <Card key={task.id} component="li" withBorder padding="sm">
                 <Group gap="xs">
-                  <Text fw={600}>{isOneOf(TASK_KINDS, task.kind) ? t(`workspace.taskKind.${task.kind}`) : task.kind}</Text>
-                  <Text size="sm">{isOneOf(TASK_STATUSES, task.status) ? t(`workspace.taskStatus.${task.status}`) : task.status}</Text>
+                  <Text fw={600}>
+                    {isOneOf(TASK_KINDS, task.kind) ? t(`workspace.taskKind.${task.kind}`) : task.kind}
+                  </Text>
+                  <Text size="sm">
+                    {isOneOf(TASK_STATUSES, task.status)
+                      ? t(`workspace.taskStatus.${task.status}`)
+                      : task.status}
+                  </Text>
                   {task.overdue && (
                     <Badge color="red.9" tt="none">
                       {t('workspace.taskOverdue')}
@@ -184,6 +237,8 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
         </Stack>
       </section>
 
+      <StepProgressList dossierId={dossier.id} />
+
       <section aria-labelledby="forms-title">
         <Title order={2} id="forms-title" mb="xs">
           {t('workspace.forms')}
@@ -210,7 +265,9 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
           onDone={(updated) => {
             setAction(null);
             setDone(null);
-            queryClient.setQueryData<DossierDetail>(dossierQueryKey(dossier.id), (old) => (old ? { ...old, ...updated } : old));
+            queryClient.setQueryData<DossierDetail>(dossierQueryKey(dossier.id), (old) =>
+              old ? { ...old, ...updated } : old,
+            );
             void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
             // "Done" is announced once the page shows the new timeline and actions, not just the new status.
             void reload().finally(() => setDone(action));
@@ -225,10 +282,21 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
   );
 }
 
-function TimelineEntry({ entry, stepName }: { entry: DossierTimelineEntry; stepName: (key: string | null | undefined) => string | null }) {
+function TimelineEntry({
+  entry,
+  stepName,
+}: {
+  entry: DossierTimelineEntry;
+  stepName: (key: string | null | undefined) => string | null;
+}) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
-  const label = entry.type in ACTION_LABELS ? pick(ACTION_LABELS[entry.type as ActionType], language) : entry.type === 'submit' ? t('workspace.submitAction') : entry.type;
+  const label =
+    entry.type in ACTION_LABELS
+      ? pick(ACTION_LABELS[entry.type as ActionType], language)
+      : entry.type === 'submit'
+        ? t('workspace.submitAction')
+        : entry.type;
   const payload = entry.payload ?? {};
   const from = typeof payload.fromStep === 'string' ? stepName(payload.fromStep) : null;
   const to = typeof payload.toStep === 'string' ? stepName(payload.toStep) : null;
@@ -240,13 +308,25 @@ function TimelineEntry({ entry, stepName }: { entry: DossierTimelineEntry; stepN
         <Text fw={700}>{label}</Text>
         <Text size="sm">{formatDateTime(entry.at, language, t)}</Text>
       </Group>
-      {isOneOf(ROLES, entry.actorRole) && <Text size="sm">{t('workspace.timelineBy', { role: t(`workspace.role.${entry.actorRole}`) })}</Text>}
+      {isOneOf(ROLES, entry.actorRole) && (
+        <Text size="sm">{t('workspace.timelineBy', { role: t(`workspace.role.${entry.actorRole}`) })}</Text>
+      )}
       <Text size="sm">
         {entry.fromStatus
-          ? t('workspace.timelineStatus', { from: pick(STATUS_LABELS[entry.fromStatus], language), to: pick(STATUS_LABELS[entry.toStatus], language) })
+          ? t('workspace.timelineStatus', {
+              from: pick(STATUS_LABELS[entry.fromStatus], language),
+              to: pick(STATUS_LABELS[entry.toStatus], language),
+            })
           : t('workspace.timelineStatusNew', { to: pick(STATUS_LABELS[entry.toStatus], language) })}
       </Text>
-      {hasStepMove && <Text size="sm">{t('workspace.timelineStep', { from: from ?? t('workspace.stepStart'), to: to ?? t('workspace.stepEnd') })}</Text>}
+      {hasStepMove && (
+        <Text size="sm">
+          {t('workspace.timelineStep', {
+            from: from ?? t('workspace.stepStart'),
+            to: to ?? t('workspace.stepEnd'),
+          })}
+        </Text>
+      )}
       {note && (
         <Text size="sm" lang="vi">
           {t('workspace.timelineNote', { note })}

@@ -1,18 +1,21 @@
-// The officer's inbox: tabs by what is waiting (acceptance, my tasks, consultations, supplements, all), the API's
-// order (nearest deadline first), a diacritic-insensitive search and pages. Cards rather than a table, so that a
-// 360 px phone never scrolls sideways.
-import { Anchor, Button, Card, Group, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+// The officer's inbox: tabs by what is waiting (acceptance, my tasks, due today, overdue, consultations, supplements,
+// results to return, all) with their counts, the API's order (nearest deadline first), a diacritic-insensitive
+// search and pages. The results tab offers the bulk return by post. Cards rather than a table, so that a 360 px
+// phone never scrolls sideways.
+import { Anchor, Button, Group, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, type DossierListSearch, type DossierSummary } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { formatDateTime, formatNumber } from '../../format.ts';
-import { currentLanguage, pick } from '../../i18n/i18n.ts';
-import { DeadlineBadge } from './deadline.tsx';
+import { formatNumber } from '../../format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { useSession } from '../account/useSession.ts';
+import { workspaceApi, type InboxCounts, type InboxSearch } from './api.ts';
+import { BulkReturn } from './BulkReturn.tsx';
+import { DossierCard } from './DossierCard.tsx';
 import { workspacePaths } from './workspacePaths.ts';
 
 const PAGE_SIZE = 20;
@@ -20,10 +23,13 @@ const PAGE_SIZE = 20;
 export const INBOX_TABS = {
   submitted: { status: 'submitted' },
   mine: { assignedToMe: true },
+  dueToday: { due: 'today' },
+  overdue: { due: 'overdue' },
   consultations: { openTasks: true },
   supplement: { status: 'awaiting_supplement' },
+  resultReady: { status: 'result_ready' },
   all: {},
-} as const satisfies Record<string, DossierListSearch>;
+} as const satisfies Record<keyof InboxCounts, InboxSearch>;
 type InboxTab = keyof typeof INBOX_TABS;
 const isTab = (value: string | null): value is InboxTab => value !== null && value in INBOX_TABS;
 
@@ -49,10 +55,19 @@ export function InboxPage() {
 
   const list = useQuery({
     queryKey: ['dossiers', tab, q, page],
-    queryFn: ({ signal }) => api.listDossiers({ ...INBOX_TABS[tab], q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ signal }) =>
+      workspaceApi.listDossiers({ ...INBOX_TABS[tab], q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
     staleTime: 5_000,
   });
+  const counts = useQuery({
+    queryKey: ['dossiers', 'counts'],
+    queryFn: () => workspaceApi.inboxCounts(),
+    staleTime: 5_000,
+  });
+  const session = useSession();
+  const isDesk = session.data?.roles.some((r) => r.role === 'desk') ?? false;
+  const language = currentLanguage(i18n.language);
   const pageCount = list.data ? Math.ceil(list.data.total / PAGE_SIZE) : 0;
 
   const onSearch = (event: FormEvent) => {
@@ -64,6 +79,11 @@ export function InboxPage() {
     <Stack gap="md">
       <Title order={1}>{t('workspace.title')}</Title>
       <Text>{t('workspace.lead')}</Text>
+      {isDesk && (
+        <Anchor component={Link} to={workspacePaths.intake} fw={600}>
+          {t('workspace.intake.link')}
+        </Anchor>
+      )}
       <form onSubmit={onSearch} role="search">
         <Group align="flex-end" gap="xs" wrap="nowrap">
           <TextInput
@@ -80,7 +100,12 @@ export function InboxPage() {
         <Tabs.List aria-label={t('workspace.inbox')} style={{ flexWrap: 'wrap' }}>
           {(Object.keys(INBOX_TABS) as InboxTab[]).map((key) => (
             <Tabs.Tab key={key} value={key}>
-              {t(`workspace.tabs.${key}`)}
+              {counts.data
+                ? t('workspace.tabCount', {
+                    label: t(`workspace.tabs.${key}`),
+                    count: formatNumber(counts.data[key], language),
+                  })
+                : t(`workspace.tabs.${key}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -93,9 +118,11 @@ export function InboxPage() {
             ) : (
               <Stack gap="sm">
                 <Text size="sm" role="status">
-                  {t('workspace.resultCount', { count: formatNumber(list.data.total, currentLanguage(i18n.language)) })}
+                  {t('workspace.resultCount', { count: formatNumber(list.data.total, language) })}
                 </Text>
-                {list.data.items.length === 0 ? (
+                {key === 'resultReady' && isDesk ? (
+                  <BulkReturn items={list.data.items} />
+                ) : list.data.items.length === 0 ? (
                   <Text>{t('workspace.empty')}</Text>
                 ) : (
                   <Stack gap="sm" component="ul" className="plain-list" data-testid="inbox-list">
@@ -120,39 +147,16 @@ export function InboxPage() {
             gap={4}
             getItemProps={(item) => ({ 'aria-label': t('catalogue.page', { page: item }) })}
             getControlProps={(control) => ({
-              'aria-label': { first: t('catalogue.firstPage'), previous: t('catalogue.previousPage'), next: t('catalogue.nextPage'), last: t('catalogue.lastPage') }[control],
+              'aria-label': {
+                first: t('catalogue.firstPage'),
+                previous: t('catalogue.previousPage'),
+                next: t('catalogue.nextPage'),
+                last: t('catalogue.lastPage'),
+              }[control],
             })}
           />
         </Group>
       )}
     </Stack>
-  );
-}
-
-function DossierCard({ dossier }: { dossier: DossierSummary }) {
-  const { t, i18n } = useTranslation();
-  const language = currentLanguage(i18n.language);
-  const due = dossier.status === 'submitted' ? dossier.acceptanceDueAt : dossier.dueAt;
-  return (
-    <Card component="li" withBorder padding="sm" data-testid="inbox-row">
-      <Group justify="space-between" align="flex-start" gap="xs">
-        <Anchor component={Link} to={workspacePaths.dossier(dossier.id)} fw={700} style={{ overflowWrap: 'anywhere' }}>
-          {dossier.code ?? `${t('workspace.noCode')} · ${dossier.applicant.name}`}
-        </Anchor>
-        <DeadlineBadge dossier={dossier} />
-      </Group>
-      <Text size="sm" lang="vi">
-        {dossier.procedure?.name}
-      </Text>
-      <Text size="sm">
-        {t('workspace.applicant')}: {dossier.applicant.name}
-      </Text>
-      <Text size="sm">
-        {t('workspace.status')}: {pick(dossier.statusLabel, language)}
-      </Text>
-      <Text size="sm">
-        {dossier.status === 'submitted' ? t('workspace.acceptanceDueAt') : t('workspace.dueAt')}: {due ? formatDateTime(due, language, t) : t('workspace.none')}
-      </Text>
-    </Card>
   );
 }

@@ -1,5 +1,5 @@
-// The officer workspace (loaded on demand, never part of the public portal's first load): the inbox and the
-// dossier page with the actions the signed-in officer may take. Visitors and citizens are asked to sign in.
+// The officer workspace (loaded on demand, never part of the public portal's first load): the inbox, the
+// dossier page with the actions the signed-in officer may take, and the desk's intake form. Visitors and citizens are asked to sign in.
 import { Alert, Anchor, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
@@ -9,6 +9,7 @@ import { paths } from '../../paths.ts';
 import { isOfficer, useSession } from '../account/useSession.ts';
 import { DossierPage } from './DossierPage.tsx';
 import { InboxPage } from './InboxPage.tsx';
+import { IntakePage } from './IntakePage.tsx';
 
 export function WorkspacePage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function WorkspacePage() {
     <Routes>
       <Route index element={<InboxPage />} />
       <Route path="ho-so/:id" element={<DossierPage />} />
+      <Route path="tiep-nhan" element={<IntakePage />} />
       <Route path="*" element={<Title order={1}>{t('app.notFoundTitle')}</Title>} />
     </Routes>
   );

@@ -1,8 +1,10 @@
 // The officer workspace's texts (Vietnamese, the reference, and English with the same keys). Merged into the
 // app's dictionaries under `workspace.`; keep every feature's texts next to its pages.
 import type { Shape } from '../../i18n/shape.ts';
+import { workspaceMoreEn, workspaceMoreVi } from './i18n-more.ts';
 
 export const workspaceVi = {
+  ...workspaceMoreVi,
   title: 'Không gian làm việc của cán bộ',
   lead: 'Hồ sơ của cơ quan bạn, hạn gần nhất ở trên cùng.',
   inbox: 'Hộp hồ sơ',
@@ -10,9 +12,13 @@ export const workspaceVi = {
     submitted: 'Chờ tiếp nhận',
     mine: 'Việc của tôi',
     consultations: 'Xin ý kiến, liên thông',
+    dueToday: 'Đến hạn hôm nay',
+    overdue: 'Quá hạn',
     supplement: 'Chờ bổ sung',
+    resultReady: 'Chờ trả kết quả',
     all: 'Tất cả',
   },
+  tabCount: '{{label}} ({{count}})',
   search: 'Tìm hồ sơ',
   searchHint: 'Mã hồ sơ, tên hoặc số điện thoại người nộp; có thể gõ không dấu.',
   searchButton: 'Tìm',
@@ -98,11 +104,13 @@ export const workspaceVi = {
     stale: 'Hồ sơ vừa được người khác cập nhật. Tải lại để xem tình trạng mới nhất trước khi thao tác.',
     reload: 'Tải lại hồ sơ',
     fieldError: '{{path}}: {{message}}',
+    loadFailed: 'Không tải được danh sách; hãy thử lại.',
+    nothingFound: 'Không có ai khớp.',
   },
   field: {
     note: 'Ghi chú',
-    assigneeId: 'Mã cán bộ thụ lý',
-    assigneeIdHint: 'Mã định danh (id) tài khoản của chuyên viên thụ lý. Danh sách để chọn sẽ có khi có API danh sách cán bộ.',
+    assigneeId: 'Chuyên viên thụ lý',
+    assigneeIdHint: 'Gõ tên để lọc; chỉ có chuyên viên thụ lý của cơ quan giải quyết.',
     missing: 'Giấy tờ cần bổ sung',
     linesHint: 'Mỗi dòng một mục.',
     reasons: 'Lý do',
@@ -138,6 +146,7 @@ export const workspaceVi = {
 };
 
 export const workspaceEn = {
+  ...workspaceMoreEn,
   title: 'Officer workspace',
   lead: "Your agency's dossiers, nearest deadline first.",
   inbox: 'Inbox',
@@ -145,9 +154,13 @@ export const workspaceEn = {
     submitted: 'Awaiting acceptance',
     mine: 'My tasks',
     consultations: 'Consultations, inter-agency',
+    dueToday: 'Due today',
+    overdue: 'Overdue',
     supplement: 'Awaiting supplement',
+    resultReady: 'Result to return',
     all: 'All',
   },
+  tabCount: '{{label}} ({{count}})',
   search: 'Search dossiers',
   searchHint: "Dossier code, applicant's name or phone; diacritics are optional.",
   searchButton: 'Search',
@@ -233,11 +246,13 @@ export const workspaceEn = {
     stale: 'Someone has just updated this dossier. Reload it to see where it stands before acting.',
     reload: 'Reload the dossier',
     fieldError: '{{path}}: {{message}}',
+    loadFailed: 'The list could not be loaded; try again.',
+    nothingFound: 'Nobody matches.',
   },
   field: {
     note: 'Note',
-    assigneeId: 'Handler id',
-    assigneeIdHint: "The handler's account id. A list to pick from will come with an officer list API.",
+    assigneeId: 'Handler',
+    assigneeIdHint: 'Type a name to filter; only handlers of the competent agency are listed.',
     missing: 'Documents to supplement',
     linesHint: 'One item per line.',
     reasons: 'Reasons',
