@@ -21,18 +21,41 @@ export interface BulkItem {
 
 export type BulkOutcome =
   | { dossierId: string; ok: true; replayed: boolean; dossier: DossierRow }
-  | { dossierId: string; ok: false; error: { code: string; message: string; messageEn: string; details: Record<string, unknown> } };
+  | {
+      dossierId: string;
+      ok: false;
+      error: { code: string; message: string; messageEn: string; details: Record<string, unknown> };
+    };
 
 /** Applies the action to each dossier in turn; an AppError becomes that dossier's outcome, anything else is thrown. */
-export async function applyBulkAction(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, type: BulkActionType, items: BulkItem[]): Promise<BulkOutcome[]> {
+export async function applyBulkAction(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  viewer: Viewer,
+  type: BulkActionType,
+  items: BulkItem[],
+): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = [];
   for (const item of items) {
     try {
-      const { dossier, replayed } = await applyDossierAction(deps, viewer, item.dossierId, { type, requestId: item.requestId, version: item.version, fields: item.fields });
+      const { dossier, replayed } = await applyDossierAction(deps, viewer, item.dossierId, {
+        type,
+        requestId: item.requestId,
+        version: item.version,
+        fields: item.fields,
+      });
       outcomes.push({ dossierId: item.dossierId, ok: true, replayed, dossier });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      outcomes.push({ dossierId: item.dossierId, ok: false, error: { code: error.code, message: error.message, messageEn: error.messageEn, details: error.details } });
+      outcomes.push({
+        dossierId: item.dossierId,
+        ok: false,
+        error: {
+          code: error.code,
+          message: error.message,
+          messageEn: error.messageEn,
+          details: error.details,
+        },
+      });
     }
   }
   return outcomes;

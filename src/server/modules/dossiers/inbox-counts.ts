@@ -19,8 +19,21 @@ export interface InboxCounts {
 /** How many dossiers each inbox tab holds for this officer now. */
 export async function countInbox(db: DbOrTx, viewer: Viewer, now: number): Promise<InboxCounts> {
   const ids = [...new Set(viewer.grants.map((g) => g.agencyId))];
-  if (ids.length === 0) return { submitted: 0, mine: 0, consultations: 0, supplement: 0, dueToday: 0, overdue: 0, resultReady: 0, all: 0 };
-  const list = sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `);
+  if (ids.length === 0)
+    return {
+      submitted: 0,
+      mine: 0,
+      consultations: 0,
+      supplement: 0,
+      dueToday: 0,
+      overdue: 0,
+      resultReady: 0,
+      all: 0,
+    };
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   const [row] = await queryRows<InboxCounts>(
     db,
     sql`

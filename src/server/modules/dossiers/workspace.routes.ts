@@ -16,7 +16,8 @@ import { presentDossier } from './dossiers.present.ts';
 import { countInbox } from './inbox-counts.ts';
 
 const requireOfficer = (viewer: Viewer) => {
-  if (viewer.kind !== 'officer') throw new AppError('FORBIDDEN', 'Chỉ cán bộ mới dùng được chức năng này.', 'Only officers may use this.');
+  if (viewer.kind !== 'officer')
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ mới dùng được chức năng này.', 'Only officers may use this.');
   return viewer;
 };
 
@@ -28,10 +29,16 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'The officers the dossier may be assigned to now (handlers of its competent agency), for those who may assign',
+          summary:
+            'The officers the dossier may be assigned to now (handlers of its competent agency), for those who may assign',
           params: Type.Object({ id: Uuid }),
           response: {
-            200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), username: Type.String() })), assigneeId: Type.Union([Type.String(), Type.Null()]) }),
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({ id: Type.String(), displayName: Type.String(), username: Type.String() }),
+              ),
+              assigneeId: Type.Union([Type.String(), Type.Null()]),
+            }),
             400: ErrorResponse,
             401: ErrorResponse,
             403: ErrorResponse,
@@ -50,8 +57,13 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary: "How many dossiers each inbox tab holds for the signed-in officer (due today / overdue by the legal clock's day in Vietnam)",
-          response: { 200: Type.Record(Type.String(), Type.Integer()), 401: ErrorResponse, 403: ErrorResponse },
+          summary:
+            "How many dossiers each inbox tab holds for the signed-in officer (due today / overdue by the legal clock's day in Vietnam)",
+          response: {
+            200: Type.Record(Type.String(), Type.Integer()),
+            401: ErrorResponse,
+            403: ErrorResponse,
+          },
         },
       },
       async (request) => ({ ...(await countInbox(deps.db, requireOfficer(requireViewer(request)), now())) }),
@@ -62,9 +74,16 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary: "Form 05 as data: each hand-off (workflow step visit) with who, when, its budget, due time, working time spent and result",
+          summary:
+            'Form 05 as data: each hand-off (workflow step visit) with who, when, its budget, due time, working time spent and result',
           params: Type.Object({ id: Uuid }),
-          response: { 200: Type.Unknown(), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+          response: {
+            200: Type.Unknown(),
+            400: ErrorResponse,
+            401: ErrorResponse,
+            403: ErrorResponse,
+            404: ErrorResponse,
+          },
         },
       },
       async (request) => {
@@ -92,7 +111,8 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary: 'One action on several dossiers, each in its own transaction with its own requestId and version; the answer gives every outcome',
+          summary:
+            'One action on several dossiers, each in its own transaction with its own requestId and version; the answer gives every outcome',
           body: Type.Object(
             {
               type: Type.Enum(BULK_ACTION_TYPES),
@@ -118,13 +138,26 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const viewer = requireOfficer(requireViewer(request));
         const ids = request.body.items.map((item) => item.dossierId);
         const twice = ids.findIndex((id, index) => ids.indexOf(id) !== index);
-        if (twice >= 0) throw AppError.invalidInput([{ path: `body.items.${twice}.dossierId`, rule: 'unique', message: 'hồ sơ đã có trong danh sách', messageEn: 'the dossier is listed twice' }]);
+        if (twice >= 0)
+          throw AppError.invalidInput([
+            {
+              path: `body.items.${twice}.dossierId`,
+              rule: 'unique',
+              message: 'hồ sơ đã có trong danh sách',
+              messageEn: 'the dossier is listed twice',
+            },
+          ]);
         const outcomes = await applyBulkAction(deps, viewer, request.body.type, request.body.items);
         const at = now();
         return {
           items: outcomes.map((outcome) =>
             outcome.ok
-              ? { dossierId: outcome.dossierId, ok: true, replayed: outcome.replayed, dossier: presentDossier(outcome.dossier, effectiveRoles(viewer, outcome.dossier), at) }
+              ? {
+                  dossierId: outcome.dossierId,
+                  ok: true,
+                  replayed: outcome.replayed,
+                  dossier: presentDossier(outcome.dossier, effectiveRoles(viewer, outcome.dossier), at),
+                }
               : outcome,
           ),
         };
