@@ -183,7 +183,7 @@ describe('citizen journeys', () => {
     assert.deepEqual(portal.pageErrors, []);
   });
 
-  it('answers a supplement request from the dossier page', async () => {
+  it('answers a supplement request from the dossier page, then withdraws the dossier', async () => {
     const citizen = await portal.lifecycle.login('demo.citizen');
     const filed = await citizen.post('/api/dossiers', {
       requestId: randomUUID(),
@@ -217,17 +217,37 @@ describe('citizen journeys', () => {
     assert.ok(entries.some((e) => /Bạn đã nộp bổ sung hồ sơ/.test(e)), entries.join('\n'));
     await page.getByRole('link', { name: /^Tải về bien-ban-co-chu-ky\.pdf/ }).waitFor();
     assert.equal((await desk.get(`/api/dossiers/${id}`)).body.status, 'in_progress');
+
+    // The citizen may still withdraw it (the API allows it while it is processed): a reason is required.
+    await page.getByRole('button', { name: 'Rút hồ sơ', exact: true }).click();
+    await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();
+    await page.getByText('Vui lòng nhập lý do.').waitFor();
+    await page.getByRole('textbox', { name: 'Lý do rút hồ sơ' }).fill('Tổ dân phố đã bầu người khác.');
+    await page.getByRole('button', { name: 'Xác nhận rút hồ sơ' }).click();
+    await statusIs(page, 'Công dân đã rút hồ sơ');
+    await page.getByTestId('timeline-entry').filter({ hasText: 'Lý do: Tổ dân phố đã bầu người khác.' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Rút hồ sơ', exact: true }).count(), 0, 'no action is left');
     assert.deepEqual(portal.pageErrors, []);
   });
 
   it('saves a draft, resumes it after a reload and files it; the draft is gone', async () => {
+    // Every commune of Hanoi offers this procedure, more than the 50 the procedure's page lists: the citizen's own
+    // commune, beyond them, is found by typing its name.
+    const detail = (await desk.get(`/api/procedures/${portal.lifecycle.procedureId}`)).body;
+    const listed = new Set(detail.agencies.map((a: { id: string }) => a.id));
+    assert.ok(detail.agencyCount > detail.agencies.length);
+    const farCommune = (await desk.get(`/api/agencies?q=${encodeURIComponent('UBND xã')}`)).body.items.find(
+      (a: { id: string; type: string }) => a.type === detail.agencies[0].type && !listed.has(a.id),
+    ) as { id: string; name: string };
+    assert.ok(farCommune, 'a commune beyond the first 50');
+
     const page = await portal.newPage(PHONE);
     const form = `/ca-nhan/nop/${portal.lifecycle.procedureId}`;
     await signIn(page, 'demo.citizen', form);
     await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' }).waitFor();
     await page.getByRole('textbox', { name: 'Họ và tên' }).fill('Vũ Thị Nháp');
-    await page.getByRole('combobox', { name: 'Nơi nộp hồ sơ' }).click();
-    await page.getByRole('option', { name: 'UBND phường Ba Đình', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Nơi nộp hồ sơ' }).fill(farCommune.name);
+    await page.getByRole('option', { name: farCommune.name, exact: true }).click();
     await page.locator('input[type=file]').first().setInputFiles({ name: 'bien-ban.pdf', mimeType: 'application/pdf', buffer: makePdf('Bien ban bau') });
     await page.getByTestId('uploaded-file').filter({ hasText: 'bien-ban.pdf' }).waitFor();
     await assertNoHorizontalScroll(page, 'the e-form at 360 px');
@@ -240,7 +260,7 @@ describe('citizen journeys', () => {
     await page.reload();
     await page.getByText(/^Đã mở lại bản nháp lưu lúc/).waitFor();
     assert.equal(await page.getByRole('textbox', { name: 'Họ và tên' }).inputValue(), 'Vũ Thị Nháp');
-    assert.equal(await page.getByRole('combobox', { name: 'Nơi nộp hồ sơ' }).inputValue(), 'UBND phường Ba Đình');
+    assert.equal(await page.getByRole('combobox', { name: 'Nơi nộp hồ sơ' }).inputValue(), farCommune.name);
     await page.getByTestId('uploaded-file').filter({ hasText: 'bien-ban.pdf' }).waitFor();
 
     await page.goto('/ca-nhan');
@@ -263,6 +283,7 @@ describe('citizen journeys', () => {
     const filed = (await citizen.get('/api/dossiers?q=vu thi nhap')).body;
     assert.equal(filed.total, 1);
     assert.equal(filed.items[0].components[0].files[0].name, 'bien-ban.pdf');
+    assert.equal(filed.items[0].receivingAgencyId, farCommune.id);
     assert.deepEqual(portal.pageErrors, []);
   });
 });

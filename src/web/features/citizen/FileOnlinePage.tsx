@@ -2,7 +2,7 @@
 // applicant, each document with its uploads; "Lưu nháp" keeps it as a draft (resumed from ?nhap=<id>, or the latest
 // draft of this procedure); filing sends the draft's requestId, so a double click or a retry cannot file twice, and
 // deletes the draft once the dossier exists.
-import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { currentLanguage, pick } from '../../i18n/i18n.ts';
 import { paths } from '../../paths.ts';
 import { useSession } from '../account/useSession.ts';
 import { citizenApi, type Draft, type EFormData, type FilingBody } from './api.ts';
+import { AgencySelect } from './AgencySelect.tsx';
 import { UploadField, useUploadLimits } from './UploadField.tsx';
 
 const ID_NUMBER = /^[0-9A-Z]{6,20}$/;
@@ -32,6 +33,7 @@ function emptyForm(procedure: ProcedureDetail, me: Me | null | undefined, otherN
   return {
     requestId: crypto.randomUUID(),
     receivingAgencyId: procedure.agencies.length === 1 ? (procedure.agencies[0]?.id ?? null) : null,
+    receivingAgencyName: procedure.agencies.length === 1 ? procedure.agencies[0]?.name : undefined,
     applicant: { name: me?.displayName ?? '', idNumber: '', phone: /^0\d{9}$/.test(username) ? username : '', email: username.includes('@') ? username : '', address: '' },
     components: [...procedure.components, { name: otherName, quantity: null }].map((c) => ({ name: c.name, quantity: c.quantity, files: [] })),
   };
@@ -159,15 +161,11 @@ function EForm({ procedure, draft }: { procedure: ProcedureDetail; draft: Draft 
       ) : (
         <form noValidate onSubmit={submit}>
           <Stack gap="lg">
-            <Select
-              label={t('citizen.file.agency')}
-              description={procedure.agencyCount > procedure.agencies.length ? `${t('citizen.file.agencyHint')} ${t('citizen.file.agencyMore', { shown: procedure.agencies.length, total: procedure.agencyCount })}` : t('citizen.file.agencyHint')}
-              withAsterisk
-              searchable
-              data={procedure.agencies.map((a) => ({ value: a.id, label: a.name }))}
-              value={form.receivingAgencyId}
-              onChange={(value) => {
-                setForm((f) => ({ ...f, receivingAgencyId: value }));
+            <AgencySelect
+              procedure={procedure}
+              value={form.receivingAgencyId ? { id: form.receivingAgencyId, name: form.receivingAgencyName ?? '' } : null}
+              onChange={(agency) => {
+                setForm((f) => ({ ...f, receivingAgencyId: agency?.id ?? null, receivingAgencyName: agency?.name }));
                 setErrors(({ agency: _fixed, ...rest }) => rest);
               }}
               error={errors.agency}

@@ -68,6 +68,8 @@ function Timeline({ dossier }: { dossier: CitizenDossier }) {
 function Documents({ dossier }: { dossier: CitizenDossier }) {
   const { t } = useTranslation();
   const sizeText = useSizeText();
+  // The catalogue lists every document a case might need; the page shows those the applicant sent.
+  const withFiles = dossier.components.filter((component) => component.files.length > 0);
   const download = (file: { id: string; name: string; size: number }) => (
     <Anchor href={citizenApi.fileUrl(file.id)} download={file.name}>
       {t('citizen.dossier.download', { name: file.name, size: sizeText(file.size) })}
@@ -99,23 +101,22 @@ function Documents({ dossier }: { dossier: CitizenDossier }) {
         <Title order={3} size="h4">
           {t('citizen.dossier.components')}
         </Title>
+        {withFiles.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('citizen.dossier.noFiles')}
+          </Text>
+        )}
         <List spacing={4}>
-          {dossier.components.map((component, index) => (
+          {withFiles.map((component, index) => (
             <List.Item key={index}>
-              <Text lang="vi" size="sm">
+              <Text lang="vi" size="sm" lineClamp={3}>
                 {component.name}
               </Text>
-              {component.files.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('citizen.dossier.noFiles')}
+              {component.files.map((file) => (
+                <Text key={file.id} size="sm">
+                  {download(file)}
                 </Text>
-              ) : (
-                component.files.map((file) => (
-                  <Text key={file.id} size="sm">
-                    {download(file)}
-                  </Text>
-                ))
-              )}
+              ))}
             </List.Item>
           ))}
         </List>

@@ -1,7 +1,7 @@
 // The citizen's API calls and their answers: registration, drafts, filing online, uploads with progress
 // (XMLHttpRequest: fetch cannot report upload progress), upload limits, the dossier detail with result documents
 // and rating, and rating.
-import { ApiError, csrfHeader, request, type DossierDetail, type DossierSummary } from '../../api.ts';
+import { ApiError, csrfHeader, query, request, type Agency, type DossierDetail, type DossierSummary } from '../../api.ts';
 
 export interface UploadedFile {
   id: string;
@@ -31,6 +31,8 @@ export interface EFormData {
   /** The filing's requestId, kept with the draft so that filing again after a lost answer cannot file twice. */
   requestId: string;
   receivingAgencyId: string | null;
+  /** Its name, to show it again when resumed (it may come from a search rather than the procedure's first agencies). */
+  receivingAgencyName?: string | undefined;
   applicant: { name: string; idNumber: string; phone: string; email: string; address: string };
   components: { name: string; quantity: string | null; files: UploadedFile[] }[];
 }
@@ -88,6 +90,8 @@ export async function uploadFile(file: File, onProgress: (fraction: number) => v
 
 export const citizenApi = {
   register: (body: { username: string; password: string; displayName: string }) => request<{ id: string; username: string }>('POST', '/api/auth/register', body),
+  /** Agencies by name (diacritics ignored): for procedures offered by more agencies than the procedure page lists. */
+  searchAgencies: (q: string, signal?: AbortSignal) => request<{ items: Agency[] }>('GET', `/api/agencies${query({ q })}`, undefined, signal),
   uploadLimits: () => request<UploadLimits>('GET', '/api/files/limits'),
   drafts: () => request<{ items: Draft[] }>('GET', '/api/drafts'),
   draft: (id: string) => request<Draft>('GET', `/api/drafts/${encodeURIComponent(id)}`),
