@@ -61,7 +61,7 @@ describe('administration', () => {
     await page.getByRole('search').getByRole('button', { name: 'Tìm' }).click();
     const card = page.getByTestId('officer-row').filter({ hasText: 'Trần Thị Mới' });
     await page.getByRole('status').filter({ hasText: 'Có 1 cán bộ.' }).waitFor();
-    assert.match(await card.innerText(), /tran\.thi\.moi[\s\S]*Đang hoạt động[\s\S]*Chuyên viên thụ lý/);
+    assert.match(await card.innerText(), /Đang hoạt động[\s\S]*tran\.thi\.moi[\s\S]*Chuyên viên thụ lý/);
     await choose(page, card, 'Thêm vai trò cho Trần Thị Mới', 'Lãnh đạo');
     await card.getByRole('button', { name: 'Cấp vai trò' }).click();
     await card.getByRole('status').filter({ hasText: 'Đã cấp vai trò Lãnh đạo cho Trần Thị Mới.' }).waitFor();
