@@ -45,6 +45,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
       databaseUrl: config.databaseUrl,
       pgliteDir: path.join(config.dataDir, 'pglite'),
       poolSize: config.databasePoolSize,
+      preparedStatements: config.databasePreparedStatements,
     }));
   return {
     config,

@@ -64,4 +64,19 @@ describe('database layer', () => {
     assert.equal(row?.n, 'thu tuc dang ky khai sinh, duong');
     assert.equal(row?.nfd, 'dang ky');
   });
+  it('prepares a parameterised statement once per PostgreSQL connection and reuses it (PGlite prepares nothing)', async () => {
+    const names = await ctx.deps.db.transaction(async (tx) => {
+      for (let i = 0; i < 3; i += 1) {
+        const [row] = await queryRows<{ n: number }>(tx, sql`SELECT ${i}::int + 1 AS n /* prepare-probe */`);
+        assert.equal(row?.n, i + 1);
+      }
+      return queryRows<{ name: string }>(tx, sql`SELECT name FROM pg_prepared_statements WHERE statement LIKE ${'%prepare-probe%'} AND statement NOT LIKE ${'%pg_prepared_statements%'}`);
+    });
+    if (ctx.deps.database.engine === 'postgres') {
+      assert.equal(names.length, 1, 'one prepared statement for three executions');
+      assert.match(names[0]?.name ?? '', /^m_/);
+    } else {
+      assert.deepEqual(names, []);
+    }
+  });
 });
