@@ -101,7 +101,7 @@ describe('citizen journeys', () => {
     await page.getByRole('textbox', { name: 'Số CCCD hoặc hộ chiếu' }).fill('001190033333');
 
     // Files are checked before they are sent: a text file named .txt is refused on the spot.
-    const input = page.locator('input[type=file]').first();
+    const input = page.getByLabel(/^Chọn tệp: Tờ khai đăng ký khai sinh/).first();
     await input.setInputFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('không phải giấy tờ') });
     await page.getByText('ghi-chu.txt: chỉ nhận tệp PDF, JPEG, PNG, DOCX, XLSX.').waitFor();
     // A real PDF uploads with a labelled progress bar (the upload is slowed down so that the bar can be seen).
