@@ -48,9 +48,7 @@ describe('walk-in intake at the desk', () => {
     await signIn(page, 'demo.desk');
     await page.getByRole('link', { name: 'Tiếp nhận hồ sơ giấy' }).click();
     await page.waitForURL('**/can-bo/tiep-nhan');
-    await page
-      .getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính' })
-      .waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Tiếp nhận hồ sơ trực tiếp hoặc qua bưu chính' }).waitFor();
     await page.getByRole('combobox', { name: 'Bộ phận một cửa' }).click();
     await page.getByRole('option', { name: communeName, exact: true }).click();
     const picker = page.getByRole('combobox', { name: 'Thủ tục' });
@@ -78,9 +76,7 @@ describe('walk-in intake at the desk', () => {
     const first = items.first();
     const componentName = (await first.locator('legend').innerText()).trim();
     await first.getByRole('checkbox', { name: 'Đã nhận bản giấy' }).check();
-    await first
-      .getByLabel(`Bản quét: ${componentName}`)
-      .setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: SCAN });
+    await first.getByLabel(`Bản quét: ${componentName}`).setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: SCAN });
     await first.getByText('Đã tải lên bản quét ban-quet.pdf.').waitFor();
     await portal.assertAccessible(page, 'the intake form');
     await portal.screenshot(page, 'workspace-intake');
@@ -93,11 +89,7 @@ describe('walk-in intake at the desk', () => {
     assert.ok(match, `the code is shown: ${heading}`);
     const code = match[1] as string;
     assert.match(await done.innerText(), /Ngày hẹn trả kết quả: /);
-    assert.equal(
-      await page.evaluate<string>('document.activeElement?.textContent ?? ""'),
-      heading,
-      'focus moves to the result',
-    );
+    assert.equal(await page.evaluate<string>('document.activeElement?.textContent ?? ""'), heading, 'focus moves to the result');
     await portal.assertAccessible(page, 'the intake result');
 
     // Form 01, the receipt, is a PDF whose text carries the code.
@@ -113,8 +105,7 @@ describe('walk-in intake at the desk', () => {
 
     // The dossier is received, walk-in, with the checklist as ticked and the scan attached.
     const dossierId = (href as string).split('/')[3] as string;
-    const dossier = (await (await portal.lifecycle.login('demo.desk')).get(`/api/dossiers/${dossierId}`))
-      .body;
+    const dossier = (await (await portal.lifecycle.login('demo.desk')).get(`/api/dossiers/${dossierId}`)).body;
     assert.equal(dossier.status, 'received');
     assert.equal(dossier.channel, 'in_person');
     assert.equal(dossier.code, code);

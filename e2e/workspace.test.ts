@@ -12,11 +12,7 @@ import { PHONE, START, assertNoHorizontalScroll, signIn, startPortal, type Porta
 const APPLICANT = { name: 'Trần Văn Bình', phone: '0987 654 321', idNumber: '001090054321' };
 
 /** Presses an action button, fills the dialog, confirms, and waits for the dialog to close. */
-async function act(
-  page: Page,
-  label: string,
-  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
-): Promise<void> {
+async function act(page: Page, label: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
   await page.getByRole('button', { name: label, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: label });
   await dialog.waitFor();
@@ -63,10 +59,7 @@ describe('officer workspace', () => {
     const desk = await portal.newPage();
     await signIn(desk, 'demo.desk');
     // The inbox opens on "awaiting acceptance"; the search ignores diacritics.
-    assert.equal(
-      await desk.getByRole('tab', { name: 'Chờ tiếp nhận' }).getAttribute('aria-selected'),
-      'true',
-    );
+    assert.equal(await desk.getByRole('tab', { name: 'Chờ tiếp nhận' }).getAttribute('aria-selected'), 'true');
     await desk.getByRole('textbox', { name: 'Tìm hồ sơ' }).fill('tran van binh');
     await desk.getByRole('button', { name: 'Tìm', exact: true }).click();
     const row = desk.getByTestId('inbox-row').filter({ hasText: APPLICANT.name });
@@ -98,10 +91,7 @@ describe('officer workspace', () => {
     const match = /^Hồ sơ (\S+-\d{6}-\d{4})$/.exec(heading);
     assert.ok(match, `the page shows the new code: ${heading}`);
     code = match[1] as string;
-    assert.match(
-      await desk.getByTestId('timeline').innerText(),
-      /Tiếp nhận[\s\S]*Vai trò: bộ phận một cửa[\s\S]*Mới đăng ký, chờ tiếp nhận → Đã tiếp nhận/,
-    );
+    assert.match(await desk.getByTestId('timeline').innerText(), /Tiếp nhận[\s\S]*Vai trò: bộ phận một cửa[\s\S]*Mới đăng ký, chờ tiếp nhận → Đã tiếp nhận/);
 
     // Form 01, the receipt, is a PDF.
     const href = await desk.getByRole('link', { name: /^Mẫu 01/ }).getAttribute('href');
@@ -111,18 +101,16 @@ describe('officer workspace', () => {
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
 
-    await act(desk, 'Chuyển bước tiếp theo', async (dialog) =>
-      dialog.getByRole('textbox', { name: 'Ghi chú' }).fill('Chuyển phòng chuyên môn'),
-    );
+    await act(desk, 'Chuyển bước tiếp theo', async (dialog) => dialog.getByRole('textbox', { name: 'Ghi chú' }).fill('Chuyển phòng chuyên môn'));
     await statusIs(desk, 'Đang xử lý');
     assert.match(await desk.getByTestId('timeline').innerText(), /Ghi chú: Chuyển phòng chuyên môn/);
     // Form 05 on the page: the desk's step is done (no working time used: early), the handler's is open.
+    const handOff = desk.getByTestId('timeline').getByTestId('hand-off');
+    await handOff.first().waitFor();
+    assert.match(await handOff.first().innerText(), /Bước «Tiếp nhận, chuyển hồ sơ» \(thời hạn 4 giờ làm việc\):\s*Trước hạn/);
     await desk.getByTestId('step').nth(1).waitFor();
     assert.equal(await desk.getByTestId('step').nth(0).getAttribute('data-result'), 'early');
-    assert.match(
-      await desk.getByTestId('step').nth(0).innerText(),
-      /Trước hạn[\s\S]*Người thực hiện: Trần Thị Một Cửa \(demo\)[\s\S]*Thời hạn của bước: 4 giờ làm việc/,
-    );
+    assert.match(await desk.getByTestId('step').nth(0).innerText(), /Trước hạn[\s\S]*Người thực hiện: Trần Thị Một Cửa \(demo\)[\s\S]*Thời hạn của bước: 4 giờ làm việc/);
     assert.match(await desk.getByTestId('step').nth(1).innerText(), /Trong hạn[\s\S]*đang xử lý/);
     await portal.assertAccessible(desk, 'the dossier page');
     await portal.screenshot(desk, 'workspace-dossier');
@@ -148,10 +136,7 @@ describe('officer workspace', () => {
     await assign.waitFor({ state: 'detached' });
     await leader.getByTestId('action-done').filter({ hasText: 'Phân công' }).waitFor();
     assert.match(await leader.getByTestId('timeline').innerText(), /Phân công[\s\S]*Vai trò: lãnh đạo/);
-    assert.equal(
-      (await (await portal.lifecycle.login('demo.leader')).get(`/api/dossiers/${dossierId}`)).body.assigneeId,
-      handlerId,
-    );
+    assert.equal((await (await portal.lifecycle.login('demo.leader')).get(`/api/dossiers/${dossierId}`)).body.assigneeId, handlerId);
 
     // The handler finds it under "my tasks" and hands it to the leader.
     const handler = await portal.newPage();
@@ -162,13 +147,8 @@ describe('officer workspace', () => {
     assert.match(await mine.innerText(), /Trong hạn/);
     await mine.getByRole('link').click();
     await statusIs(handler, 'Đang xử lý');
-    await act(handler, 'Chuyển bước tiếp theo', async (dialog) =>
-      dialog.getByRole('textbox', { name: 'Ghi chú' }).fill('Đủ điều kiện, trình lãnh đạo'),
-    );
-    assert.match(
-      await handler.getByTestId('timeline').innerText(),
-      /Vai trò: chuyên viên thụ lý[\s\S]*Bước: /,
-    );
+    await act(handler, 'Chuyển bước tiếp theo', async (dialog) => dialog.getByRole('textbox', { name: 'Ghi chú' }).fill('Đủ điều kiện, trình lãnh đạo'));
+    assert.match(await handler.getByTestId('timeline').innerText(), /Vai trò: chuyên viên thụ lý[\s\S]*Bước: /);
 
     // The leader's page is now stale: approving with the old version is refused, with a reload offered.
     await leader.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
@@ -183,10 +163,7 @@ describe('officer workspace', () => {
     await statusIs(leader, 'Đã phê duyệt, chờ phát hành kết quả');
     const types = await leader.getByTestId('timeline-entry').locator('p').first().allInnerTexts();
     assert.ok(types.length >= 1);
-    assert.match(
-      await leader.getByTestId('timeline').innerText(),
-      /Nộp hồ sơ[\s\S]*Tiếp nhận[\s\S]*Chuyển bước tiếp theo[\s\S]*Phân công[\s\S]*Chuyển bước tiếp theo[\s\S]*Phê duyệt/,
-    );
+    assert.match(await leader.getByTestId('timeline').innerText(), /Nộp hồ sơ[\s\S]*Tiếp nhận[\s\S]*Chuyển bước tiếp theo[\s\S]*Phân công[\s\S]*Chuyển bước tiếp theo[\s\S]*Phê duyệt/);
     await portal.screenshot(leader, 'workspace-dossier-approved');
   });
 
@@ -248,12 +225,7 @@ describe('officer workspace', () => {
 
   it('returns several results by post at once and shows a partial failure per dossier', async () => {
     const login = portal.lifecycle.login;
-    const [desk, leader, handler, clerk] = await Promise.all([
-      login('demo.desk'),
-      login('demo.leader'),
-      login('demo.handler'),
-      login('demo.clerk'),
-    ]);
+    const [desk, leader, handler, clerk] = await Promise.all([login('demo.desk'), login('demo.leader'), login('demo.handler'), login('demo.clerk')]);
     const ready: { id: string; code: string; version: number }[] = [];
     for (const name of ['Bùi Văn Bưu', 'Lý Thị Chính']) {
       let d = (
@@ -297,22 +269,14 @@ describe('officer workspace', () => {
     });
     assert.equal(reopened.status, 200, JSON.stringify(reopened.body));
     await page.getByRole('button', { name: 'Trả kết quả qua bưu chính' }).click();
-    const status = page
-      .getByTestId('bulk-status')
-      .filter({ hasText: 'Đã trả kết quả 1/2 hồ sơ; 1 hồ sơ không trả được' });
+    const status = page.getByTestId('bulk-status').filter({ hasText: 'Đã trả kết quả 1/2 hồ sơ; 1 hồ sơ không trả được' });
     await status.waitFor();
     const outcomes = page.getByTestId('bulk-outcome');
-    assert.match(
-      await outcomes.filter({ hasText: first.code }).innerText(),
-      /Đã trả kết quả \(vận đơn EB100000001VN\)/,
-    );
+    assert.match(await outcomes.filter({ hasText: first.code }).innerText(), /Đã trả kết quả \(vận đơn EB100000001VN\)/);
     assert.match(await outcomes.filter({ hasText: second.code }).innerText(), /Không trả được: /);
     await portal.assertAccessible(page, 'the bulk return outcome');
     await portal.screenshot(page, 'workspace-bulk-return');
-    const [a, b] = await Promise.all([
-      desk.get(`/api/dossiers/${first.id}`),
-      desk.get(`/api/dossiers/${second.id}`),
-    ]);
+    const [a, b] = await Promise.all([desk.get(`/api/dossiers/${first.id}`), desk.get(`/api/dossiers/${second.id}`)]);
     assert.equal(a.body.status, 'returned');
     assert.equal(a.body.timeline.at(-1).payload.waybillNumber, 'EB100000001VN');
     assert.equal(b.body.status, 'in_progress', 'the failed one is untouched by the bulk return');

@@ -12,11 +12,7 @@ export function acceptanceMinutesLeft(calendar: WorkingCalendar, dueAt: number, 
 }
 
 /** Working minutes left (or past, negative) per dossier awaiting acceptance, by id; one calendar load per province. */
-export async function acceptanceClocks(
-  db: DbOrTx,
-  rows: DossierRow[],
-  now: number,
-): Promise<Map<string, number>> {
+export async function acceptanceClocks(db: DbOrTx, rows: DossierRow[], now: number): Promise<Map<string, number>> {
   const waiting = rows.filter((row) => row.status === 'submitted' && row.acceptanceDueAt);
   const result = new Map<string, number>();
   if (waiting.length === 0) return result;

@@ -17,38 +17,20 @@ export interface Assignee {
 }
 
 /** The roles that may `assign` in some status (from the shared workflow table, never copied). */
-const ASSIGNING_ROLES = new Set(
-  Object.values(ALLOWED_ACTIONS).flatMap((rules) =>
-    rules.filter((rule) => rule.type === 'assign').flatMap((rule) => rule.roles),
-  ),
-);
+const ASSIGNING_ROLES = new Set(Object.values(ALLOWED_ACTIONS).flatMap((rules) => rules.filter((rule) => rule.type === 'assign').flatMap((rule) => rule.roles)));
 
 /** Handlers of the dossier's competent agency; 404 for a dossier the viewer may not see, 403 for one who may not assign. */
-export async function listAssignees(
-  db: DbOrTx,
-  viewer: Viewer,
-  dossierId: string,
-): Promise<{ items: Assignee[]; assigneeId: string | null; status: DossierStatus }> {
+export async function listAssignees(db: DbOrTx, viewer: Viewer, dossierId: string): Promise<{ items: Assignee[]; assigneeId: string | null; status: DossierStatus }> {
   const dossier = await findDossier(db, dossierId);
   if (!dossier || !canSee(viewer, dossier)) throw dossierNotFound(dossierId);
   if (!effectiveRoles(viewer, dossier).some((role) => ASSIGNING_ROLES.has(role))) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Chỉ lãnh đạo của cơ quan giải quyết mới được phân công hồ sơ.',
-      'Only a leader of the competent agency may assign the dossier.',
-    );
+    throw new AppError('FORBIDDEN', 'Chỉ lãnh đạo của cơ quan giải quyết mới được phân công hồ sơ.', 'Only a leader of the competent agency may assign the dossier.');
   }
   const items = await db
     .select({ id: users.id, displayName: users.displayName, username: users.username })
     .from(officerRoles)
     .innerJoin(users, eq(users.id, officerRoles.userId))
-    .where(
-      and(
-        eq(officerRoles.agencyId, dossier.competentAgencyId),
-        eq(officerRoles.role, 'handler'),
-        isNull(users.disabledAt),
-      ),
-    )
+    .where(and(eq(officerRoles.agencyId, dossier.competentAgencyId), eq(officerRoles.role, 'handler'), isNull(users.disabledAt)))
     .orderBy(asc(users.displayName));
   return { items, assigneeId: dossier.assigneeId, status: dossier.status as DossierStatus };
 }

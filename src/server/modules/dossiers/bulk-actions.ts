@@ -28,12 +28,7 @@ export type BulkOutcome =
     };
 
 /** Applies the action to each dossier in turn; an AppError becomes that dossier's outcome, anything else is thrown. */
-export async function applyBulkAction(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  viewer: Viewer,
-  type: BulkActionType,
-  items: BulkItem[],
-): Promise<BulkOutcome[]> {
+export async function applyBulkAction(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, type: BulkActionType, items: BulkItem[]): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = [];
   for (const item of items) {
     try {

@@ -21,8 +21,7 @@ export function vietnamDay(now: number): { from: Date; to: Date } {
 /** Open (not finished) dossiers whose current deadline falls later today, or has passed, as of `now`. */
 export function dueCondition(due: DueFilter, now: number): SQL {
   const open = sql`${dossiers.finishedAt} IS NULL AND ${dossiers.status} <> 'returned'`;
-  if (due === 'overdue')
-    return sql`(${open} AND ${currentDeadline} < ${new Date(now).toISOString()}::timestamptz)`;
+  if (due === 'overdue') return sql`(${open} AND ${currentDeadline} < ${new Date(now).toISOString()}::timestamptz)`;
   const { to } = vietnamDay(now);
   return sql`(${open} AND ${currentDeadline} >= ${new Date(now).toISOString()}::timestamptz AND ${currentDeadline} < ${to.toISOString()}::timestamptz)`;
 }

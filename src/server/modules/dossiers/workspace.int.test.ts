@@ -15,13 +15,7 @@ describe('officer workspace API', () => {
 
   before(async () => {
     fx = await setupLifecycle(clock);
-    [desk, handler, leader, clerk, citizen] = await Promise.all([
-      fx.login('demo.desk'),
-      fx.login('demo.handler'),
-      fx.login('demo.leader'),
-      fx.login('demo.clerk'),
-      fx.login('demo.citizen'),
-    ]);
+    [desk, handler, leader, clerk, citizen] = await Promise.all([fx.login('demo.desk'), fx.login('demo.handler'), fx.login('demo.leader'), fx.login('demo.clerk'), fx.login('demo.citizen')]);
     handlerId = (await handler.get('/api/auth/me')).body.id;
   });
   after(() => fx.close());
@@ -37,12 +31,7 @@ describe('officer workspace API', () => {
     assert.equal(r.status, 201, JSON.stringify(r.body));
     return r.body;
   };
-  const ok = async (
-    client: TestClient,
-    d: { id: string; version: number },
-    type: string,
-    fields: Record<string, unknown> = {},
-  ) => {
+  const ok = async (client: TestClient, d: { id: string; version: number }, type: string, fields: Record<string, unknown> = {}) => {
     const r = await fx.act(client, d, type, fields);
     assert.equal(r.status, 200, `${type}: ${JSON.stringify(r.body)}`);
     return r.body;
@@ -85,8 +74,7 @@ describe('officer workspace API', () => {
       applicant: { name: 'Hạn Tiếp Nhận (thử nghiệm)', phone: '0912000111' },
     });
     assert.equal(filed.status, 201);
-    const ids = async (query: string) =>
-      ((await desk.get(`/api/dossiers?${query}`)).body.items as { id: string }[]).map((d) => d.id);
+    const ids = async (query: string) => ((await desk.get(`/api/dossiers?${query}`)).body.items as { id: string }[]).map((d) => d.id);
     // Filed Monday 10:00: 8 working hours to accept, so due Tuesday 10:00.
     assert.equal(filed.body.acceptanceDueAt, '2026-11-24T10:00:00+07:00');
     assert.ok(!(await ids('due=today')).includes(filed.body.id));
@@ -112,15 +100,25 @@ describe('officer workspace API', () => {
       assert.ok(!(await ids('due=today')).includes(filed.body.id));
       assert.ok((await ids('due=overdue')).includes(filed.body.id));
       assert.equal((await row())?.acceptanceWorkingMinutesLeft, -60);
-      assert.equal(
-        (await desk.get('/api/dossiers/inbox-counts')).body.overdue,
-        (await desk.get('/api/dossiers?due=overdue')).body.total,
-      );
+      assert.equal((await desk.get('/api/dossiers/inbox-counts')).body.overdue, (await desk.get('/api/dossiers?due=overdue')).body.total);
       assert.equal((await desk.get('/api/dossiers?due=someday')).status, 400);
       assert.equal((await citizen.get('/api/dossiers/inbox-counts')).status, 403);
     } finally {
       clock.set('2026-11-23T03:00:00Z');
     }
+  });
+
+  it('sorts the awaiting-acceptance tab by the acceptance deadline, soonest first', async () => {
+    const file = async (name: string) => (await citizen.post('/api/dossiers', { requestId: randomUUID(), procedureId: fx.procedureId, channel: 'online', receivingAgencyId: fx.commune, applicant: { name } })).body;
+    clock.set('2026-11-23T07:00:00Z'); // Monday 14:00: due Tuesday 14:00
+    const later = await file('Nộp Sau (thử nghiệm)');
+    clock.set('2026-11-23T01:00:00Z'); // Monday 08:00: due Monday 16:00
+    const sooner = await file('Nộp Trước (thử nghiệm)');
+    clock.set('2026-11-23T03:00:00Z');
+    const items = (await desk.get('/api/dossiers?status=submitted&pageSize=100')).body.items as { id: string; acceptanceDueAt: string }[];
+    const due = items.map((d) => Date.parse(d.acceptanceDueAt));
+    assert.deepEqual(due, [...due].sort((a, b) => a - b));
+    assert.ok(items.findIndex((d) => d.id === sooner.id) < items.findIndex((d) => d.id === later.id));
   });
 
   it("shows Form 05's hand-offs with their budgets and results", async () => {
@@ -146,11 +144,7 @@ describe('officer workspace API', () => {
   });
 
   it('returns several results by post, each in its own transaction, with per-dossier outcomes', async () => {
-    const [a, b, c] = [
-      await resultReady('Bưu Chính Một'),
-      await resultReady('Bưu Chính Hai'),
-      await resultReady('Bưu Chính Ba'),
-    ];
+    const [a, b, c] = [await resultReady('Bưu Chính Một'), await resultReady('Bưu Chính Hai'), await resultReady('Bưu Chính Ba')];
     const items = [
       {
         dossierId: a.id,

@@ -16,8 +16,7 @@ import { presentDossier } from './dossiers.present.ts';
 import { countInbox } from './inbox-counts.ts';
 
 const requireOfficer = (viewer: Viewer) => {
-  if (viewer.kind !== 'officer')
-    throw new AppError('FORBIDDEN', 'Chỉ cán bộ mới dùng được chức năng này.', 'Only officers may use this.');
+  if (viewer.kind !== 'officer') throw new AppError('FORBIDDEN', 'Chỉ cán bộ mới dùng được chức năng này.', 'Only officers may use this.');
   return viewer;
 };
 
@@ -29,14 +28,11 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary:
-            'The officers the dossier may be assigned to now (handlers of its competent agency), for those who may assign',
+          summary: 'The officers the dossier may be assigned to now (handlers of its competent agency), for those who may assign',
           params: Type.Object({ id: Uuid }),
           response: {
             200: Type.Object({
-              items: Type.Array(
-                Type.Object({ id: Type.String(), displayName: Type.String(), username: Type.String() }),
-              ),
+              items: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String(), username: Type.String() })),
               assigneeId: Type.Union([Type.String(), Type.Null()]),
             }),
             400: ErrorResponse,
@@ -57,8 +53,7 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary:
-            "How many dossiers each inbox tab holds for the signed-in officer (due today / overdue by the legal clock's day in Vietnam)",
+          summary: "How many dossiers each inbox tab holds for the signed-in officer (due today / overdue by the legal clock's day in Vietnam)",
           response: {
             200: Type.Record(Type.String(), Type.Integer()),
             401: ErrorResponse,
@@ -74,8 +69,7 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary:
-            'Form 05 as data: each hand-off (workflow step visit) with who, when, its budget, due time, working time spent and result',
+          summary: 'Form 05 as data: each hand-off (workflow step visit) with who, when, its budget, due time, working time spent and result',
           params: Type.Object({ id: Uuid }),
           response: {
             200: Type.Unknown(),
@@ -111,8 +105,7 @@ export function workspaceRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['dossiers'],
-          summary:
-            'One action on several dossiers, each in its own transaction with its own requestId and version; the answer gives every outcome',
+          summary: 'One action on several dossiers, each in its own transaction with its own requestId and version; the answer gives every outcome',
           body: Type.Object(
             {
               type: Type.Enum(BULK_ACTION_TYPES),

@@ -1,19 +1,7 @@
 // The confirmation dialog of one action: the fields docs/WORKFLOW.md gives that action, sent with a fresh
 // requestId (a retry cannot act twice) and the version the officer saw (someone else's change → 409, reload).
 // Server errors are shown in the dialog with the path of the field they concern.
-import {
-  Alert,
-  Button,
-  Group,
-  List,
-  Modal,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Modal, NumberInput, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -151,13 +139,7 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const errorText = useErrorText();
-  const [values, setValues] = useState<Values>(() =>
-    action === 'return_result'
-      ? { method: 'in_person' }
-      : action === 'request_inter_agency'
-        ? { mode: 'sequential' }
-        : {},
-  );
+  const [values, setValues] = useState<Values>(() => (action === 'return_result' ? { method: 'in_person' } : action === 'request_inter_agency' ? { mode: 'sequential' } : {}));
   const [missing, setMissing] = useState<FieldName[]>([]);
   // One requestId per dialog: pressing Confirm again after a lost answer replays instead of acting twice.
   const [requestId] = useState(() => crypto.randomUUID());
@@ -175,21 +157,12 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
     onSuccess: onDone,
   });
   const error = mutation.error;
-  const stale =
-    error instanceof ApiError &&
-    error.status === 409 &&
-    (error.details as { rule?: string } | undefined)?.rule === 'stale_version';
-  const issues =
-    error instanceof ApiError
-      ? ((error.details as { issues?: { path: string; message: string; messageEn?: string }[] } | undefined)
-          ?.issues ?? [])
-      : [];
+  const stale = error instanceof ApiError && error.status === 409 && (error.details as { rule?: string } | undefined)?.rule === 'stale_version';
+  const issues = error instanceof ApiError ? ((error.details as { issues?: { path: string; message: string; messageEn?: string }[] } | undefined)?.issues ?? []) : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const empty = fields
-      .filter((spec) => spec.required && !values[spec.name]?.trim())
-      .map((spec) => spec.name);
+    const empty = fields.filter((spec) => spec.required && !values[spec.name]?.trim()).map((spec) => spec.name);
     setMissing(empty);
     if (empty.length === 0) mutation.mutate();
   };
@@ -206,44 +179,17 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
       error: missing.includes(spec.name) ? t('workspace.dialog.required') : undefined,
       value: values[spec.name] ?? '',
     };
-    const description =
-      spec.name === 'tasks'
-        ? t('workspace.field.tasksHint')
-        : spec.kind === 'lines'
-          ? t('workspace.field.linesHint')
-          : undefined;
+    const description = spec.name === 'tasks' ? t('workspace.field.tasksHint') : spec.kind === 'lines' ? t('workspace.field.linesHint') : undefined;
     switch (spec.kind) {
       case 'textarea':
       case 'lines':
-        return (
-          <Textarea
-            {...common}
-            description={description}
-            autosize
-            minRows={2}
-            onChange={(e) => set(spec.name, e.currentTarget.value)}
-          />
-        );
+        return <Textarea {...common} description={description} autosize minRows={2} onChange={(e) => set(spec.name, e.currentTarget.value)} />;
       case 'number':
         return <NumberInput {...common} min={0} onChange={(value) => set(spec.name, String(value))} />;
       case 'assignee':
-        return (
-          <AssigneeSelect
-            dossierId={dossier.id}
-            label={common.label}
-            error={common.error}
-            value={common.value}
-            onChange={(value) => set(spec.name, value)}
-          />
-        );
+        return <AssigneeSelect dossierId={dossier.id} label={common.label} error={common.error} value={common.value} onChange={(value) => set(spec.name, value)} />;
       case 'datetime':
-        return (
-          <TextInput
-            {...common}
-            type="datetime-local"
-            onChange={(e) => set(spec.name, e.currentTarget.value)}
-          />
-        );
+        return <TextInput {...common} type="datetime-local" onChange={(e) => set(spec.name, e.currentTarget.value)} />;
       case 'select': {
         const data =
           spec.name === 'method'
@@ -256,42 +202,19 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
                   value,
                   label: t(`workspace.interAgencyMode.${value}`),
                 }))
-              : dossier.tasks
-                  .filter((task) => task.status === 'open')
-                  .map((task) => ({ value: task.id, label: task.request ?? task.id }));
-        return (
-          <Select
-            {...common}
-            data={data}
-            allowDeselect={false}
-            onChange={(value) => set(spec.name, value ?? '')}
-          />
-        );
+              : dossier.tasks.filter((task) => task.status === 'open').map((task) => ({ value: task.id, label: task.request ?? task.id }));
+        return <Select {...common} data={data} allowDeselect={false} onChange={(value) => set(spec.name, value ?? '')} />;
       }
       default:
-        return (
-          <TextInput
-            {...common}
-            description={description}
-            onChange={(e) => set(spec.name, e.currentTarget.value)}
-          />
-        );
+        return <TextInput {...common} description={description} onChange={(e) => set(spec.name, e.currentTarget.value)} />;
     }
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={label}
-      centered
-      closeButtonProps={{ 'aria-label': t('workspace.dialog.close') }}
-    >
+    <Modal opened onClose={onClose} title={label} centered closeButtonProps={{ 'aria-label': t('workspace.dialog.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Text>
-            {t('workspace.dialog.question', { code: dossier.code ?? t('workspace.noCode'), action: label })}
-          </Text>
+          <Text>{t('workspace.dialog.question', { code: dossier.code ?? t('workspace.noCode'), action: label })}</Text>
           {fields.map((spec) => (
             <Fragment key={spec.name}>{input(spec)}</Fragment>
           ))}
@@ -314,13 +237,7 @@ export function ActionDialog({ dossier, action, onClose, onDone, onReload }: Pro
                   </List>
                 )}
                 {stale && (
-                  <Button
-                    size="xs"
-                    variant="white"
-                    color="red"
-                    onClick={onReload}
-                    style={{ alignSelf: 'flex-start' }}
-                  >
+                  <Button size="xs" variant="white" color="red" onClick={onReload} style={{ alignSelf: 'flex-start' }}>
                     {t('workspace.dialog.reload')}
                   </Button>
                 )}

@@ -6,10 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { workspaceApi } from './api.ts';
 
 /** Lower case without diacritics (đ → d), so that "thu ly" finds "Lê Văn Thụ Lý". */
-const fold = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-const filter: OptionsFilter = ({ options, search }) =>
-  (options as ComboboxItem[]).filter((option) => fold(option.label).includes(fold(search.trim())));
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+const filter: OptionsFilter = ({ options, search }) => (options as ComboboxItem[]).filter((option) => fold(option.label).includes(fold(search.trim())));
 
 interface Props {
   dossierId: string;

@@ -34,8 +34,7 @@ export function BulkReturn({ items }: { items: InboxDossier[] }) {
   const returnable = items.filter((d) => d.allowedActions.includes('return_result'));
   const running = progress !== null && progress.done < progress.total;
 
-  const toggle = (id: string, on: boolean) =>
-    setSelected((old) => (on ? [...old, id] : old.filter((x) => x !== id)));
+  const toggle = (id: string, on: boolean) => setSelected((old) => (on ? [...old, id] : old.filter((x) => x !== id)));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,11 +72,7 @@ export function BulkReturn({ items }: { items: InboxDossier[] }) {
         );
         answer.items.forEach((outcome, i) => {
           const sent = chunk[i] as (typeof chunk)[number];
-          const message = outcome.ok
-            ? ''
-            : language === 'en' && outcome.error.messageEn
-              ? outcome.error.messageEn
-              : outcome.error.message;
+          const message = outcome.ok ? '' : language === 'en' && outcome.error.messageEn ? outcome.error.messageEn : outcome.error.message;
           results.push({
             dossierId: sent.dossierId,
             code: sent.code,
@@ -113,10 +108,7 @@ export function BulkReturn({ items }: { items: InboxDossier[] }) {
       <Text size="sm">{t('workspace.bulk.lead')}</Text>
       {progress && (
         <Stack gap={4} role="status" data-testid="bulk-status">
-          <Progress
-            value={(progress.done / progress.total) * 100}
-            aria-label={t('workspace.bulk.progress', { count: progress.total })}
-          />
+          <Progress value={(progress.done / progress.total) * 100} aria-label={t('workspace.bulk.progress', { count: progress.total })} />
           <Text size="sm" fw={600}>
             {running
               ? t('workspace.bulk.progress', { count: progress.total })
@@ -135,10 +127,7 @@ export function BulkReturn({ items }: { items: InboxDossier[] }) {
           {outcomes.map((o) => (
             <List.Item key={o.dossierId} data-testid="bulk-outcome" data-ok={o.ok}>
               <Text size="sm" c={o.ok ? undefined : 'red.9'}>
-                <strong>{o.code}</strong>:{' '}
-                {o.ok
-                  ? t('workspace.bulk.rowDone', { waybill: o.waybill })
-                  : t('workspace.bulk.rowFailed', { message: o.message })}
+                <strong>{o.code}</strong>: {o.ok ? t('workspace.bulk.rowDone', { waybill: o.waybill }) : t('workspace.bulk.rowFailed', { message: o.message })}
               </Text>
             </List.Item>
           ))}
@@ -157,12 +146,7 @@ export function BulkReturn({ items }: { items: InboxDossier[] }) {
                   <DossierCard key={dossier.id} dossier={dossier}>
                     {dossier.allowedActions.includes('return_result') && (
                       <Stack gap={4} mt="xs">
-                        <Checkbox
-                          label={t('workspace.bulk.select', { code })}
-                          checked={isSelected}
-                          onChange={(e) => toggle(dossier.id, e.currentTarget.checked)}
-                          disabled={running}
-                        />
+                        <Checkbox label={t('workspace.bulk.select', { code })} checked={isSelected} onChange={(e) => toggle(dossier.id, e.currentTarget.checked)} disabled={running} />
                         {isSelected && (
                           <TextInput
                             label={t('workspace.bulk.waybillOf', { code })}
@@ -173,9 +157,7 @@ export function BulkReturn({ items }: { items: InboxDossier[] }) {
                               setWaybills((old) => ({ ...old, [dossier.id]: value }));
                               if (value.trim()) setMissing((old) => old.filter((id) => id !== dossier.id));
                             }}
-                            error={
-                              missing.includes(dossier.id) ? t('workspace.bulk.missingWaybill') : undefined
-                            }
+                            error={missing.includes(dossier.id) ? t('workspace.bulk.missingWaybill') : undefined}
                             disabled={running}
                           />
                         )}

@@ -19,12 +19,7 @@ export function DossierCard({ dossier, children }: { dossier: InboxDossier; chil
   return (
     <Card component="li" withBorder padding="sm" data-testid="inbox-row">
       <Group justify="space-between" align="flex-start" gap="xs">
-        <Anchor
-          component={Link}
-          to={workspacePaths.dossier(dossier.id)}
-          fw={700}
-          style={{ overflowWrap: 'anywhere' }}
-        >
+        <Anchor component={Link} to={workspacePaths.dossier(dossier.id)} fw={700} style={{ overflowWrap: 'anywhere' }}>
           {dossier.code ?? `${t('workspace.noCode')} · ${dossier.applicant.name}`}
         </Anchor>
         <DeadlineBadge dossier={dossier} />
@@ -39,8 +34,7 @@ export function DossierCard({ dossier, children }: { dossier: InboxDossier; chil
         {t('workspace.status')}: {pick(dossier.statusLabel, language)}
       </Text>
       <Text size="sm">
-        {dossier.status === 'submitted' ? t('workspace.acceptanceDueAt') : t('workspace.dueAt')}:{' '}
-        {due ? formatDateTime(due, language, t) : t('workspace.none')}
+        {dossier.status === 'submitted' ? t('workspace.acceptanceDueAt') : t('workspace.dueAt')}: {due ? formatDateTime(due, language, t) : t('workspace.none')}
       </Text>
       {minutesLeft != null && (
         <Text size="sm" fw={700} c={minutesLeft < 0 ? 'red.9' : undefined} data-testid="acceptance-clock">

@@ -18,25 +18,15 @@ import { currentLanguage, pick } from '../../i18n/i18n.ts';
 import { channelLabel } from '../procedures/labels.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import { DeadlineBadge } from './deadline.tsx';
-import { StepProgressList } from './StepProgressList.tsx';
+import type { StepProgress } from './api.ts';
+import { HandOffResult, StepProgressList, useDossierSteps } from './StepProgressList.tsx';
 import { workspacePaths } from './workspacePaths.ts';
 
 const FORMS = ['01', '02', '03', '04', '05', '06'] as const;
-const ROLES = [
-  'citizen',
-  'desk',
-  'handler',
-  'leader',
-  'clerk',
-  'consulted',
-  'agency_admin',
-  'province_admin',
-  'system',
-] as const;
+const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'consulted', 'agency_admin', 'province_admin', 'system'] as const;
 const TASK_STATUSES = ['open', 'waiting', 'answered', 'cancelled'] as const;
 const TASK_KINDS = ['consultation', 'inter_agency'] as const;
-const isOneOf = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
-  value != null && (list as readonly string[]).includes(value);
+const isOneOf = <T extends string>(list: readonly T[], value: string | null | undefined): value is T => value != null && (list as readonly string[]).includes(value);
 
 export function dossierQueryKey(id: string) {
   return ['dossier', id] as const;
@@ -46,11 +36,7 @@ export function DossierPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const dossier = useQuery({ queryKey: dossierQueryKey(id), queryFn: () => api.dossier(id), staleTime: 0 });
-  usePageTitle(
-    dossier.data
-      ? t('workspace.dossierTitle', { code: dossier.data.code ?? t('workspace.noCode') })
-      : t('workspace.title'),
-  );
+  usePageTitle(dossier.data ? t('workspace.dossierTitle', { code: dossier.data.code ?? t('workspace.noCode') }) : t('workspace.title'));
   return (
     <Stack gap="md">
       <Anchor component={Link} to={workspacePaths.inbox} size="sm">
@@ -81,9 +67,11 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
   const [action, setAction] = useState<ActionType | null>(null);
   const [done, setDone] = useState<ActionType | null>(null);
   const date = (iso: string | null) => (iso ? formatDateTime(iso, language, t) : t('workspace.none'));
-  const stepName = (key: string | null | undefined) =>
-    key ? (dossier.workflow?.find((s) => s.key === key)?.name ?? key) : null;
+  const stepName = (key: string | null | undefined) => (key ? (dossier.workflow?.find((s) => s.key === key)?.name ?? key) : null);
   const reload = () => queryClient.invalidateQueries({ queryKey: dossierQueryKey(dossier.id) });
+  const steps = useDossierSteps(dossier.id);
+  // The step a timeline entry ended: the one that was left at that very moment.
+  const endedBy = (entry: DossierTimelineEntry) => steps.data?.items.find((step) => step.endedAt === entry.at && step.key === entry.payload?.fromStep);
 
   return (
     <Stack gap="lg">
@@ -107,9 +95,7 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
         rows={[
           {
             label: t('workspace.procedure'),
-            value: dossier.procedure
-              ? `${dossier.procedure.name}${dossier.procedure.code ? ` (${dossier.procedure.code})` : ''}`
-              : t('workspace.none'),
+            value: dossier.procedure ? `${dossier.procedure.name}${dossier.procedure.code ? ` (${dossier.procedure.code})` : ''}` : t('workspace.none'),
             lang: 'vi',
           },
           {
@@ -117,9 +103,7 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
             value: [dossier.applicant.name, dossier.applicant.phone].filter(Boolean).join(' · '),
           },
           { label: t('workspace.channel'), value: channelLabel(dossier.channel, language) },
-          ...(dossier.status === 'submitted'
-            ? [{ label: t('workspace.acceptanceDueAt'), value: date(dossier.acceptanceDueAt) }]
-            : []),
+          ...(dossier.status === 'submitted' ? [{ label: t('workspace.acceptanceDueAt'), value: date(dossier.acceptanceDueAt) }] : []),
           { label: t('workspace.receivedAt'), value: date(dossier.receivedAt) },
           { label: t('workspace.dueAt'), value: date(dossier.dueAt) },
           {
@@ -127,9 +111,7 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
             value: stepName(dossier.currentStep) ?? t('workspace.none'),
             lang: 'vi',
           },
-          ...(dossier.resultNumber
-            ? [{ label: t('workspace.resultNumber'), value: dossier.resultNumber }]
-            : []),
+          ...(dossier.resultNumber ? [{ label: t('workspace.resultNumber'), value: dossier.resultNumber }] : []),
         ]}
       />
 
@@ -142,15 +124,7 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
         ) : (
           <Group gap="xs">
             {dossier.allowedActions.map((type) => (
-              <Button
-                key={type}
-                variant={
-                  type === 'refuse' || type === 'refuse_intake' || type === 'stop' || type === 'withdraw'
-                    ? 'outline'
-                    : 'filled'
-                }
-                onClick={() => setAction(type)}
-              >
+              <Button key={type} variant={type === 'refuse' || type === 'refuse_intake' || type === 'stop' || type === 'withdraw' ? 'outline' : 'filled'} onClick={() => setAction(type)}>
                 {pick(ACTION_LABELS[type], language)}
               </Button>
             ))}
@@ -195,14 +169,8 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
             {dossier.tasks.map((task) => (
               <Card key={task.id} component="li" withBorder padding="sm">
                 <Group gap="xs">
-                  <Text fw={600}>
-                    {isOneOf(TASK_KINDS, task.kind) ? t(`workspace.taskKind.${task.kind}`) : task.kind}
-                  </Text>
-                  <Text size="sm">
-                    {isOneOf(TASK_STATUSES, task.status)
-                      ? t(`workspace.taskStatus.${task.status}`)
-                      : task.status}
-                  </Text>
+                  <Text fw={600}>{isOneOf(TASK_KINDS, task.kind) ? t(`workspace.taskKind.${task.kind}`) : task.kind}</Text>
+                  <Text size="sm">{isOneOf(TASK_STATUSES, task.status) ? t(`workspace.taskStatus.${task.status}`) : task.status}</Text>
                   {task.overdue && (
                     <Badge color="red.9" tt="none">
                       {t('workspace.taskOverdue')}
@@ -232,7 +200,7 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
         </Title>
         <Stack gap="xs" component="ol" className="plain-list" data-testid="timeline">
           {dossier.timeline.map((entry) => (
-            <TimelineEntry key={entry.seq} entry={entry} stepName={stepName} />
+            <TimelineEntry key={entry.seq} entry={entry} stepName={stepName} handOff={endedBy(entry)} />
           ))}
         </Stack>
       </section>
@@ -265,9 +233,7 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
           onDone={(updated) => {
             setAction(null);
             setDone(null);
-            queryClient.setQueryData<DossierDetail>(dossierQueryKey(dossier.id), (old) =>
-              old ? { ...old, ...updated } : old,
-            );
+            queryClient.setQueryData<DossierDetail>(dossierQueryKey(dossier.id), (old) => (old ? { ...old, ...updated } : old));
             void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
             // "Done" is announced once the page shows the new timeline and actions, not just the new status.
             void reload().finally(() => setDone(action));
@@ -282,21 +248,10 @@ function DossierView({ dossier }: { dossier: DossierDetail }) {
   );
 }
 
-function TimelineEntry({
-  entry,
-  stepName,
-}: {
-  entry: DossierTimelineEntry;
-  stepName: (key: string | null | undefined) => string | null;
-}) {
+function TimelineEntry({ entry, stepName, handOff }: { entry: DossierTimelineEntry; stepName: (key: string | null | undefined) => string | null; handOff: StepProgress | undefined }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
-  const label =
-    entry.type in ACTION_LABELS
-      ? pick(ACTION_LABELS[entry.type as ActionType], language)
-      : entry.type === 'submit'
-        ? t('workspace.submitAction')
-        : entry.type;
+  const label = entry.type in ACTION_LABELS ? pick(ACTION_LABELS[entry.type as ActionType], language) : entry.type === 'submit' ? t('workspace.submitAction') : entry.type;
   const payload = entry.payload ?? {};
   const from = typeof payload.fromStep === 'string' ? stepName(payload.fromStep) : null;
   const to = typeof payload.toStep === 'string' ? stepName(payload.toStep) : null;
@@ -308,9 +263,7 @@ function TimelineEntry({
         <Text fw={700}>{label}</Text>
         <Text size="sm">{formatDateTime(entry.at, language, t)}</Text>
       </Group>
-      {isOneOf(ROLES, entry.actorRole) && (
-        <Text size="sm">{t('workspace.timelineBy', { role: t(`workspace.role.${entry.actorRole}`) })}</Text>
-      )}
+      {isOneOf(ROLES, entry.actorRole) && <Text size="sm">{t('workspace.timelineBy', { role: t(`workspace.role.${entry.actorRole}`) })}</Text>}
       <Text size="sm">
         {entry.fromStatus
           ? t('workspace.timelineStatus', {
@@ -327,6 +280,7 @@ function TimelineEntry({
           })}
         </Text>
       )}
+      {handOff && <HandOffResult step={handOff} />}
       {note && (
         <Text size="sm" lang="vi">
           {t('workspace.timelineNote', { note })}

@@ -55,8 +55,7 @@ export function InboxPage() {
 
   const list = useQuery({
     queryKey: ['dossiers', tab, q, page],
-    queryFn: ({ signal }) =>
-      workspaceApi.listDossiers({ ...INBOX_TABS[tab], q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
+    queryFn: ({ signal }) => workspaceApi.listDossiers({ ...INBOX_TABS[tab], q: q || undefined, page, pageSize: PAGE_SIZE }, signal),
     placeholderData: keepPreviousData,
     staleTime: 5_000,
   });
@@ -86,13 +85,7 @@ export function InboxPage() {
       )}
       <form onSubmit={onSearch} role="search">
         <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput
-            label={t('workspace.search')}
-            description={t('workspace.searchHint')}
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            style={{ flex: 1, minWidth: 0 }}
-          />
+          <TextInput label={t('workspace.search')} description={t('workspace.searchHint')} value={text} onChange={(event) => setText(event.currentTarget.value)} style={{ flex: 1, minWidth: 0 }} />
           <Button type="submit">{t('workspace.searchButton')}</Button>
         </Group>
       </form>

@@ -23,8 +23,7 @@ export function IntakeChecklist({ items, onChange, onUploading }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [errors, setErrors] = useState<Record<number, string>>({});
-  const update = (index: number, patch: Partial<ChecklistItem>) =>
-    onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
+  const update = (index: number, patch: Partial<ChecklistItem>) => onChange(items.map((item, i) => (i === index ? { ...item, ...patch } : item)));
 
   const upload = async (index: number, file: File | undefined) => {
     if (!file) return;
@@ -45,23 +44,14 @@ export function IntakeChecklist({ items, onChange, onUploading }: Props) {
   return (
     <Stack gap="sm" data-testid="checklist">
       {items.map((item, index) => (
-        <Fieldset
-          key={index}
-          legend={<span lang="vi">{item.name}</span>}
-          data-testid="checklist-item"
-          style={{ minWidth: 0, overflowWrap: 'anywhere' }}
-        >
+        <Fieldset key={index} legend={<span lang="vi">{item.name}</span>} data-testid="checklist-item" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           <Stack gap="xs">
             {item.quantity && (
               <Text size="sm" lang="vi">
                 {item.quantity}
               </Text>
             )}
-            <Checkbox
-              label={t('workspace.intake.received')}
-              checked={item.provided}
-              onChange={(e) => update(index, { provided: e.currentTarget.checked })}
-            />
+            <Checkbox label={t('workspace.intake.received')} checked={item.provided} onChange={(e) => update(index, { provided: e.currentTarget.checked })} />
             <Text component="label" size="sm" htmlFor={`scan-${index}`} fw={500}>
               {t('workspace.intake.scan', { name: item.name })}
             </Text>

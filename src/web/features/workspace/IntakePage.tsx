@@ -46,23 +46,13 @@ export function IntakePage() {
           }}
         />
       ) : (
-        <IntakeForm
-          key={formKey}
-          desks={desks.map((d) => ({ value: d.agencyId, label: d.agencyName }))}
-          onFiled={setFiled}
-        />
+        <IntakeForm key={formKey} desks={desks.map((d) => ({ value: d.agencyId, label: d.agencyName }))} onFiled={setFiled} />
       )}
     </Stack>
   );
 }
 
-function IntakeForm({
-  desks,
-  onFiled,
-}: {
-  desks: { value: string; label: string }[];
-  onFiled: (dossier: DossierSummary) => void;
-}) {
+function IntakeForm({ desks, onFiled }: { desks: { value: string; label: string }[]; onFiled: (dossier: DossierSummary) => void }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const errorText = useErrorText();
@@ -121,23 +111,15 @@ function IntakeForm({
       onFiled(dossier);
     },
   });
-  const issues =
-    mutation.error instanceof ApiError
-      ? ((
-          mutation.error.details as
-            { issues?: { path: string; message: string; messageEn?: string }[] } | undefined
-        )?.issues ?? [])
-      : [];
+  const issues = mutation.error instanceof ApiError ? ((mutation.error.details as { issues?: { path: string; message: string; messageEn?: string }[] } | undefined)?.issues ?? []) : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Partial<Record<Field, string>> = {};
     if (!procedure) next.procedure = t('workspace.intake.required');
     if (!applicant.name.trim()) next.name = t('workspace.intake.required');
-    if (applicant.idNumber.trim() && !ID_NUMBER.test(applicant.idNumber.trim()))
-      next.idNumber = t('workspace.intake.invalidId');
-    if (applicant.phone.trim() && !PHONE.test(applicant.phone.trim()))
-      next.phone = t('workspace.intake.invalidPhone');
+    if (applicant.idNumber.trim() && !ID_NUMBER.test(applicant.idNumber.trim())) next.idNumber = t('workspace.intake.invalidId');
+    if (applicant.phone.trim() && !PHONE.test(applicant.phone.trim())) next.phone = t('workspace.intake.invalidPhone');
     if (channel === 'post' && !waybill.trim()) next.waybill = t('workspace.intake.required');
     setInvalid(next);
     if (Object.keys(next).length === 0) mutation.mutate();
@@ -157,20 +139,8 @@ function IntakeForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        {desks.length > 1 && (
-          <Select
-            label={t('workspace.intake.agency')}
-            data={desks}
-            value={agencyId}
-            onChange={(v) => v && setAgencyId(v)}
-            allowDeselect={false}
-          />
-        )}
-        <Radio.Group
-          label={t('workspace.intake.channel')}
-          value={channel}
-          onChange={(v) => setChannel(v === 'post' ? 'post' : 'in_person')}
-        >
+        {desks.length > 1 && <Select label={t('workspace.intake.agency')} data={desks} value={agencyId} onChange={(v) => v && setAgencyId(v)} allowDeselect={false} />}
+        <Radio.Group label={t('workspace.intake.channel')} value={channel} onChange={(v) => setChannel(v === 'post' ? 'post' : 'in_person')}>
           <Group gap="md" mt={4}>
             <Radio value="in_person" label={t('workspace.intake.channelInPerson')} />
             <Radio value="post" label={t('workspace.intake.channelPost')} />
@@ -203,12 +173,7 @@ function IntakeForm({
             {t('workspace.intake.applicant')}
           </Title>
           <TextInput label={t('workspace.intake.name')} withAsterisk autoComplete="off" {...person('name')} />
-          <TextInput
-            label={t('workspace.intake.idNumber')}
-            description={t('workspace.intake.idNumberHint')}
-            autoComplete="off"
-            {...person('idNumber')}
-          />
+          <TextInput label={t('workspace.intake.idNumber')} description={t('workspace.intake.idNumberHint')} autoComplete="off" {...person('idNumber')} />
           <TextInput label={t('workspace.intake.phone')} type="tel" autoComplete="off" {...person('phone')} />
           <TextInput label={t('workspace.intake.address')} autoComplete="off" {...person('address')} />
         </Stack>
@@ -217,12 +182,8 @@ function IntakeForm({
           <Title order={2} id="intake-components" size="h3">
             {t('workspace.intake.components')}
           </Title>
-          <Text size="sm">
-            {procedure ? t('workspace.intake.componentsHint') : t('workspace.intake.chooseProcedure')}
-          </Text>
-          {procedure && detail.isSuccess && (
-            <IntakeChecklist items={checklist} onChange={setChecklist} onUploading={setUploading} />
-          )}
+          <Text size="sm">{procedure ? t('workspace.intake.componentsHint') : t('workspace.intake.chooseProcedure')}</Text>
+          {procedure && detail.isSuccess && <IntakeChecklist items={checklist} onChange={setChecklist} onUploading={setUploading} />}
         </Stack>
 
         {mutation.error && (
@@ -240,12 +201,7 @@ function IntakeForm({
             ))}
           </Alert>
         )}
-        <Button
-          type="submit"
-          loading={mutation.isPending}
-          disabled={uploading}
-          style={{ alignSelf: 'flex-start' }}
-        >
+        <Button type="submit" loading={mutation.isPending} disabled={uploading} style={{ alignSelf: 'flex-start' }}>
           {t('workspace.intake.submit')}
         </Button>
       </Stack>
@@ -265,11 +221,7 @@ function IntakeDone({ dossier, onAnother }: { dossier: DossierSummary; onAnother
         <Title order={2} size="h3" ref={heading} tabIndex={-1} c="dark.9">
           {t('workspace.intake.done', { code: dossier.code ?? '' })}
         </Title>
-        {dossier.dueAt && (
-          <Text c="dark.9">
-            {t('workspace.intake.dueAt', { date: formatDateTime(dossier.dueAt, language, t) })}
-          </Text>
-        )}
+        {dossier.dueAt && <Text c="dark.9">{t('workspace.intake.dueAt', { date: formatDateTime(dossier.dueAt, language, t) })}</Text>}
         <Group gap="sm">
           <Button component="a" href={api.dossierFormUrl(dossier.id, '01')} target="_blank" rel="noopener">
             {t('workspace.intake.print')}

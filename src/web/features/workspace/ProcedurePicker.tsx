@@ -6,8 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type ProcedureItem } from '../../api.ts';
 
-const labelOf = (item: Pick<ProcedureItem, 'name' | 'code'>) =>
-  item.code ? `${item.name} (${item.code})` : item.name;
+const labelOf = (item: Pick<ProcedureItem, 'name' | 'code'>) => (item.code ? `${item.name} (${item.code})` : item.name);
 
 interface Props {
   agencyId: string | null;
@@ -28,8 +27,7 @@ export function ProcedurePicker({ agencyId, value, onChange, error }: Props) {
   const q = value && debounced === labelOf(value) ? '' : debounced;
   const results = useQuery({
     queryKey: ['intake-procedures', agencyId, q],
-    queryFn: ({ signal }) =>
-      api.searchProcedures({ q: q || undefined, agency: agencyId ?? undefined, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => api.searchProcedures({ q: q || undefined, agency: agencyId ?? undefined, pageSize: 20 }, signal),
     enabled: agencyId !== null,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

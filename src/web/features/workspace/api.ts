@@ -1,14 +1,6 @@
 // The workspace's own API calls and answer types: assignees, inbox counts and deadline filters, Form 05's hand-offs,
 // the bulk return of results by post, and the desk's intake (scan upload and filing a walk-in or postal dossier).
-import {
-  ApiError,
-  csrfHeader,
-  query,
-  request,
-  type DossierListSearch,
-  type DossierPerson,
-  type DossierSummary,
-} from '../../api.ts';
+import { ApiError, csrfHeader, query, request, type DossierListSearch, type DossierPerson, type DossierSummary } from '../../api.ts';
 
 export interface Assignee {
   id: string;
@@ -16,10 +8,7 @@ export interface Assignee {
   username: string;
 }
 
-export type InboxCounts = Record<
-  'submitted' | 'mine' | 'consultations' | 'supplement' | 'dueToday' | 'overdue' | 'resultReady' | 'all',
-  number
->;
+export type InboxCounts = Record<'submitted' | 'mine' | 'consultations' | 'supplement' | 'dueToday' | 'overdue' | 'resultReady' | 'all', number>;
 
 export interface InboxSearch extends DossierListSearch {
   due?: 'today' | 'overdue' | undefined;
@@ -90,38 +79,19 @@ async function uploadScan(file: File): Promise<UploadedFile> {
   } catch {
     throw new ApiError(0, 'NETWORK', { vi: '', en: '' });
   }
-  const body = (await response.json().catch(() => null)) as
-    | (UploadedFile & { error?: { code?: string; message?: string; messageEn?: string; details?: unknown } })
-    | null;
+  const body = (await response.json().catch(() => null)) as (UploadedFile & { error?: { code?: string; message?: string; messageEn?: string; details?: unknown } }) | null;
   if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      body?.error?.code ?? `HTTP_${response.status}`,
-      { vi: body?.error?.message ?? '', en: body?.error?.messageEn ?? '' },
-      body?.error?.details,
-    );
+    throw new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, { vi: body?.error?.message ?? '', en: body?.error?.messageEn ?? '' }, body?.error?.details);
   }
   return body as UploadedFile;
 }
 
 export const workspaceApi = {
-  listDossiers: (search: InboxSearch, signal?: AbortSignal) =>
-    request<{ items: InboxDossier[]; total: number }>(
-      'GET',
-      `/api/dossiers${query({ ...search })}`,
-      undefined,
-      signal,
-    ),
+  listDossiers: (search: InboxSearch, signal?: AbortSignal) => request<{ items: InboxDossier[]; total: number }>('GET', `/api/dossiers${query({ ...search })}`, undefined, signal),
   inboxCounts: () => request<InboxCounts>('GET', '/api/dossiers/inbox-counts'),
-  assignees: (id: string) =>
-    request<{ items: Assignee[]; assigneeId: string | null }>(
-      'GET',
-      `/api/dossiers/${encodeURIComponent(id)}/assignees`,
-    ),
-  steps: (id: string) =>
-    request<{ items: StepProgress[] }>('GET', `/api/dossiers/${encodeURIComponent(id)}/steps`),
-  bulkAction: (type: 'return_result', items: BulkItem[]) =>
-    request<{ items: BulkOutcome[] }>('POST', '/api/dossiers/bulk-actions', { type, items }),
+  assignees: (id: string) => request<{ items: Assignee[]; assigneeId: string | null }>('GET', `/api/dossiers/${encodeURIComponent(id)}/assignees`),
+  steps: (id: string) => request<{ items: StepProgress[] }>('GET', `/api/dossiers/${encodeURIComponent(id)}/steps`),
+  bulkAction: (type: 'return_result', items: BulkItem[]) => request<{ items: BulkOutcome[] }>('POST', '/api/dossiers/bulk-actions', { type, items }),
   uploadScan,
   fileIntake: (body: IntakeBody) => request<DossierSummary>('POST', '/api/dossiers', body),
 };

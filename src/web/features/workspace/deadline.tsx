@@ -12,8 +12,7 @@ const SOON_MS = 24 * 3_600_000;
 export type DeadlineState = 'overdue' | 'soon' | 'within' | 'early' | 'on_time' | 'late';
 
 export function deadlineState(dossier: DossierSummary, now: number): DeadlineState | null {
-  if (dossier.timing === 'early' || dossier.timing === 'on_time' || dossier.timing === 'late')
-    return dossier.timing;
+  if (dossier.timing === 'early' || dossier.timing === 'on_time' || dossier.timing === 'late') return dossier.timing;
   const due = dossier.status === 'submitted' ? dossier.acceptanceDueAt : dossier.dueAt;
   if (!due) return null;
   const left = new Date(due).getTime() - now;
@@ -41,10 +40,7 @@ export function DeadlineBadge({ dossier }: { dossier: DossierSummary }) {
   const { t } = useTranslation();
   const state = deadlineState(dossier, useServerNow());
   if (!state) return null;
-  const text =
-    state === 'overdue' || state === 'soon' || state === 'within'
-      ? t(`workspace.deadline.${state}`)
-      : t(`tracking.badge.${state}`);
+  const text = state === 'overdue' || state === 'soon' || state === 'within' ? t(`workspace.deadline.${state}`) : t(`tracking.badge.${state}`);
   const style = STYLE[state];
   return (
     <Badge variant="filled" color={style.color} c={style.c} tt="none" data-deadline={state}>
@@ -59,15 +55,11 @@ export function formatWorkingTime(minutes: number, t: TFunction): string {
   const hours = Math.floor(total / 60);
   const rest = total % 60;
   if (hours > 0 && rest > 0) return t('workspace.time.hoursMinutes', { hours, minutes: rest });
-  return hours > 0
-    ? t('workspace.time.hours', { count: hours })
-    : t('workspace.time.minutes', { count: rest });
+  return hours > 0 ? t('workspace.time.hours', { count: hours }) : t('workspace.time.minutes', { count: rest });
 }
 
 /** The 8-working-hour acceptance countdown in words: "Còn 3 giờ làm việc" / "Quá hạn tiếp nhận 2 giờ". */
 export function acceptanceClockText(minutesLeft: number, t: TFunction): string {
   const time = formatWorkingTime(minutesLeft, t);
-  return minutesLeft >= 0
-    ? t('workspace.acceptanceClock.left', { time })
-    : t('workspace.acceptanceClock.late', { time });
+  return minutesLeft >= 0 ? t('workspace.acceptanceClock.left', { time }) : t('workspace.acceptanceClock.late', { time });
 }
