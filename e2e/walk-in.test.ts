@@ -76,7 +76,7 @@ describe('walk-in intake at the desk', () => {
     const first = items.first();
     const componentName = (await first.locator('legend').innerText()).trim();
     await first.getByRole('checkbox', { name: 'Đã nhận bản giấy' }).check();
-    await first.getByLabel(`Bản quét: ${componentName}`).setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: SCAN });
+    await first.getByLabel('Bản quét (không bắt buộc)').setInputFiles({ name: 'ban-quet.pdf', mimeType: 'application/pdf', buffer: SCAN });
     await first.getByText('Đã tải lên bản quét ban-quet.pdf.').waitFor();
     await portal.assertAccessible(page, 'the intake form');
     await portal.screenshot(page, 'workspace-intake');
@@ -111,6 +111,7 @@ describe('walk-in intake at the desk', () => {
     assert.equal(dossier.code, code);
     assert.equal(dossier.applicant.idNumber, '001190012345');
     assert.equal(dossier.components.length, count);
+    assert.equal(dossier.components[0].name, componentName);
     assert.equal(dossier.components[0].provided, true);
     assert.deepEqual(
       dossier.components[0].files.map((f: { name: string }) => f.name),

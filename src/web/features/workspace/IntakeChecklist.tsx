@@ -1,5 +1,6 @@
 // The intake form's checklist: one group per component the procedure lists, with "paper copy received" and an
-// optional scan uploaded at once to POST /api/files (attached to the dossier when it is filed).
+// optional scan uploaded at once to POST /api/files (attached to the dossier when it is filed). The fieldset's legend
+// (the component's name) tells screen readers which component each checkbox and file field belongs to.
 import { Alert, Checkbox, Fieldset, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +54,7 @@ export function IntakeChecklist({ items, onChange, onUploading }: Props) {
             )}
             <Checkbox label={t('workspace.intake.received')} checked={item.provided} onChange={(e) => update(index, { provided: e.currentTarget.checked })} />
             <Text component="label" size="sm" htmlFor={`scan-${index}`} fw={500}>
-              {t('workspace.intake.scan', { name: item.name })}
+              {t('workspace.intake.scan')}
             </Text>
             <input
               id={`scan-${index}`}
