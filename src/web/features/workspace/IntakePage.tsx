@@ -17,7 +17,9 @@ import { IntakeChecklist, type ChecklistItem } from './IntakeChecklist.tsx';
 import { ProcedurePicker } from './ProcedurePicker.tsx';
 import { workspacePaths } from './workspacePaths.ts';
 
-type Field = 'procedure' | 'name' | 'idNumber' | 'phone' | 'waybill';
+type Field = 'procedure' | 'name' | 'idNumber' | 'phone' | 'waybill' | 'duration';
+// Units a desk may enter when the catalogue lost the procedure's (the legal clock refuses to guess one).
+const UNITS = ['working_days', 'working_hours', 'calendar_days', 'months'] as const;
 const ID_NUMBER = /^[0-9A-Z]{6,20}$/;
 const PHONE = /^[0-9+ ]{8,15}$/;
 
@@ -60,6 +62,9 @@ function IntakeForm({ desks, onFiled }: { desks: { value: string; label: string 
   const [agencyId, setAgencyId] = useState<string>(desks[0]?.value ?? '');
   const [channel, setChannel] = useState<'in_person' | 'post'>('in_person');
   const [waybill, setWaybill] = useState('');
+  // The catalogue has no duration with a unit for this procedure (or the server said so): the desk enters the legal one.
+  const [durationAsked, setDurationAsked] = useState(false);
+  const [duration, setDuration] = useState<{ value: string; unit: (typeof UNITS)[number] }>({ value: '', unit: 'working_days' });
   const [procedure, setProcedure] = useState<ProcedureItem | null>(null);
   const [applicant, setApplicant] = useState({ name: '', idNumber: '', phone: '', address: '' });
   const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
@@ -73,6 +78,7 @@ function IntakeForm({ desks, onFiled }: { desks: { value: string; label: string 
     queryFn: () => api.procedure(procedure?.id as string),
     enabled: procedure !== null,
   });
+  const needsDuration = durationAsked || (detail.data !== undefined && !detail.data.channels.some((c) => c.duration?.unit));
   useEffect(() => {
     setChecklist(
       detail.data
@@ -105,7 +111,12 @@ function IntakeForm({ desks, onFiled }: { desks: { value: string; label: string 
           ...(c.files.length ? { fileIds: c.files.map((f) => f.id) } : {}),
         })),
         ...(channel === 'post' ? { postal: { waybillNumber: waybill.trim() } } : {}),
+        ...(needsDuration ? { duration: { value: Number(duration.value), unit: duration.unit } } : {}),
       }),
+    onError: (error) => {
+      const asked = error instanceof ApiError && ((error.details as { issues?: { path: string }[] } | undefined)?.issues ?? []).some((issue) => issue.path === 'body.duration');
+      if (asked) setDurationAsked(true);
+    },
     onSuccess: (dossier) => {
       void queryClient.invalidateQueries({ queryKey: ['dossiers'] });
       onFiled(dossier);
@@ -121,6 +132,7 @@ function IntakeForm({ desks, onFiled }: { desks: { value: string; label: string 
     if (applicant.idNumber.trim() && !ID_NUMBER.test(applicant.idNumber.trim())) next.idNumber = t('workspace.intake.invalidId');
     if (applicant.phone.trim() && !PHONE.test(applicant.phone.trim())) next.phone = t('workspace.intake.invalidPhone');
     if (channel === 'post' && !waybill.trim()) next.waybill = t('workspace.intake.required');
+    if (needsDuration && !(Number(duration.value) > 0)) next.duration = t('workspace.intake.required');
     setInvalid(next);
     if (Object.keys(next).length === 0) mutation.mutate();
   };
@@ -163,10 +175,37 @@ function IntakeForm({ desks, onFiled }: { desks: { value: string; label: string 
           value={procedure}
           onChange={(item) => {
             setProcedure(item);
+            setDurationAsked(false);
             clear('procedure');
           }}
           error={invalid.procedure}
         />
+        {needsDuration && (
+          <Group gap="sm" align="flex-start" wrap="wrap" data-testid="intake-duration">
+            <TextInput
+              label={t('workspace.intake.duration')}
+              description={t('workspace.intake.durationHint')}
+              withAsterisk
+              inputMode="decimal"
+              value={duration.value}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setDuration((old) => ({ ...old, value }));
+                clear('duration');
+              }}
+              error={invalid.duration}
+              style={{ flex: '1 1 12rem' }}
+            />
+            <Select
+              label={t('workspace.intake.durationUnit')}
+              data={UNITS.map((unit) => ({ value: unit, label: t(`duration.${unit}`) }))}
+              value={duration.unit}
+              onChange={(unit) => unit && setDuration((old) => ({ ...old, unit: unit as (typeof UNITS)[number] }))}
+              allowDeselect={false}
+              style={{ flex: '1 1 10rem' }}
+            />
+          </Group>
+        )}
 
         <Stack gap="sm" component="section" aria-labelledby="intake-applicant">
           <Title order={2} id="intake-applicant" size="h3">

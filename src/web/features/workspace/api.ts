@@ -62,6 +62,7 @@ export interface IntakeBody {
   applicant: DossierPerson;
   components: { name: string; quantity?: string; provided: boolean; fileIds?: string[] }[];
   postal?: { waybillNumber: string };
+  duration?: { value: number; unit: 'working_days' | 'working_hours' | 'calendar_days' | 'months' };
 }
 
 /** Uploads one scan to POST /api/files (the desk's own upload, attached when the dossier is filed). */
