@@ -6,3 +6,4 @@ export * from './schema/catalogue.ts';
 export * from './schema/dossiers.ts';
 export * from './schema/filing.ts';
 export * from './schema/system.ts';
+export * from './schema/indicators.ts';

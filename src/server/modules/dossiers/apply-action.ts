@@ -10,7 +10,8 @@ import { outbox } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { ACTION_EFFECTS, recomputeDueAt } from './action-effects.ts';
-import type { EffectContext } from './effect-context.ts';
+import { calendarFor, type EffectContext } from './effect-context.ts';
+import { recordIndicatorChange } from '../indicators/day-counts.ts';
 import { canSee, dossierNotFound, effectiveRoles } from './dossier-access.ts';
 import { findDossierForUpdate, insertDossierAction, listDossierActions, updateDossier, type DossierActionRow, type DossierRow } from './dossiers.queries.ts';
 
@@ -70,7 +71,7 @@ export async function applyDossierAction(
     const now = deps.clock.now().getTime();
     const seq = (rows[rows.length - 1]?.seq ?? 0) + 1;
     const actorAgencyIds = isSystem ? [] : viewer.grants.filter((g) => g.role === 'handler' || g.role === 'leader').map((g) => g.agencyId);
-    const ctx: EffectContext = { tx, dossier, roles, state: reduceDossier(log), log, actorId: isSystem ? null : viewer.userId, actorAgencyIds, seq, fields: input.fields, now };
+    const ctx: EffectContext = { tx, dossier, roles, state: reduceDossier(log), log, actorId: isSystem ? null : viewer.userId, actorAgencyIds, seq, fields: input.fields, now, calendars: new Map() };
     const effect = await ACTION_EFFECTS[input.type](ctx);
     const record: ActionRecord = { type: input.type, at: now, actorId: isSystem ? null : viewer.userId, payload: effect.payload };
     const state = reduceDossier([...log, record]);
@@ -104,6 +105,10 @@ export async function applyDossierAction(
         currentStep: effect.patch && 'currentStep' in effect.patch ? effect.patch.currentStep : dossier.currentStep,
         updatedAt: sql`now()`,
       });
+    // The indicator aggregates, in this transaction: nothing for most actions, else one upsert (docs/INDICATORS.md).
+    await recordIndicatorChange(tx, input.type, { row: dossier, log }, { row: updated as DossierRow, log: [...log, record] }, (d) =>
+      calendarFor({ ...ctx, dossier: d as DossierRow }),
+    );
     if (effect.notify) {
       await tx.insert(outbox).values({
         topic: effect.notify,

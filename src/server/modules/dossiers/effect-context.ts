@@ -20,6 +20,8 @@ export interface EffectContext {
   seq: number;
   fields: Record<string, unknown>;
   now: number;
+  /** Calendars already loaded in this action, by province and year range (shared by copies of the context). */
+  calendars?: Map<string, ReturnType<typeof loadWorkingCalendar>>;
 }
 
 export interface Effect {
@@ -52,7 +54,10 @@ export function ruleConflict(violation: { rule: string; message: string; message
 
 export async function calendarFor(ctx: EffectContext) {
   const year = yearOfDay(localDay(ctx.dossier.receivedAt?.getTime() ?? ctx.now));
-  return loadWorkingCalendar(ctx.tx, ctx.dossier.provinceCode, year, year + 3);
+  const key = `${ctx.dossier.provinceCode}:${year}`;
+  const loaded = ctx.calendars?.get(key) ?? loadWorkingCalendar(ctx.tx, ctx.dossier.provinceCode, year, year + 3);
+  ctx.calendars?.set(key, loaded);
+  return loaded;
 }
 
 export type EffectFn = (ctx: EffectContext) => Promise<Effect>;

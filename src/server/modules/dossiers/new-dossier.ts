@@ -9,6 +9,7 @@ import { agencyProcedures, dossierActions, dossiers, outbox, procedures } from '
 import { AppError } from '../../errors.ts';
 import { findAgency, provinceOfAgency, type AgencyRow } from '../agencies/agencies.queries.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
+import { recordIndicatorChange } from '../indicators/day-counts.ts';
 import type { DossierRow } from './dossiers.queries.ts';
 
 /** Thrown inside the filing transaction when a concurrent retry of the same request inserted first. */
@@ -98,6 +99,8 @@ export async function insertNewDossier(tx: Tx, values: typeof dossiers.$inferIns
     toStatus: row.status,
     payload: { ...first.payload, code: row.code, dueAt: row.dueAt?.toISOString() ?? null, toStep: row.currentStep },
   });
+  // A desk intake is received at once: its receipt goes into the indicator aggregates in this transaction.
+  await recordIndicatorChange(tx, first.type, null, { row, log: [{ type: first.type, at: first.at, actorId: first.actorId, payload: first.payload }] });
   await tx.insert(outbox).values({
     topic,
     dossierId: row.id,

@@ -1,0 +1,5 @@
+COMMENT ON TABLE indicator_day_counts IS 'Indicator aggregates (issue #6): counts by agency, procedure, Vietnam local day and measure; updated in the same transaction as each dossier action, rebuilt by npm run indicators:rebuild; a period total is a SUM over days';--> statement-breakpoint
+COMMENT ON COLUMN indicator_day_counts.agency_id IS 'The competent agency (cơ quan giải quyết) of the dossiers counted';--> statement-breakpoint
+COMMENT ON COLUMN indicator_day_counts.day IS 'Local day (Asia/Ho_Chi_Minh) of the flow, or the day at whose end a stock change takes effect';--> statement-breakpoint
+COMMENT ON COLUMN indicator_day_counts.measure IS 'Flows: received_online, received_in_person, received_post, received_national_portal, legal_early, legal_on_time, legal_late, index_early, index_on_time, index_late, processing_minutes, e_result. Stocks (+1/-1 deltas): open, legal_overdue, index_late_open';--> statement-breakpoint
+COMMENT ON COLUMN indicator_day_counts.value IS 'Count (or working minutes for processing_minutes); stock rows are signed deltas. A row whose value returned to 0 may remain';

@@ -1,0 +1,127 @@
+// Incremental aggregates = full rebuild: seeded random lifecycles over real HTTP (desk and postal intakes, online
+// filings, supplements, payments, extensions, withdrawals, refusals, results and corrections), then the rows kept
+// up action by action must equal the rows recomputed from dossiers and actions, and the rebuild must write them.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { ALLOWED_ACTIONS, type ActionType } from '../../../shared/dossiers/actions.ts';
+import type { DossierStatus } from '../../../shared/dossiers/statuses.ts';
+import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
+import type { TestClient } from '../../testing/http-client.ts';
+import { fixedClock } from '../../testing/test-deps.ts';
+import { computeDayCounts, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
+
+// Generated test person (not a real one).
+const APPLICANT = { name: 'Trần Văn Chỉ Số', phone: '0912000222', idNumber: '001099000222' };
+const HOUR = 3_600_000;
+
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WEIGHTS: Partial<Record<ActionType, number>> = {
+  receive: 6, refuse_intake: 0.3, assign: 2, forward: 4, request_supplement: 1.5, submit_supplement: 2, close_unsupplemented: 0.5,
+  request_payment: 0.6, record_payment: 2, withdraw: 0.4, refuse: 0.2, stop: 0.2, extend: 0.6, approve: 3, issue_result: 3, return_result: 2, correct_result: 0.3,
+};
+
+const sorted = (rows: Map<string, unknown>) => [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+
+describe('indicator aggregates', () => {
+  const clock = fixedClock('2026-03-02T01:00:00Z'); // Monday 08:00 in Vietnam
+  let life: Awaited<ReturnType<typeof setupLifecycle>>;
+  before(async () => {
+    life = await setupLifecycle(clock);
+  });
+  after(() => life.close());
+
+  it('kept up action by action equal the full rebuild over seeded random lifecycles', async () => {
+    const random = mulberry32(766);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+    // Sessions last 7 days of the fixed clock: everyone signs in again every 5 simulated days.
+    const USERS: Record<string, string> = { desk: 'demo.desk', system: 'demo.desk', handler: 'demo.handler', leader: 'demo.leader', clerk: 'demo.clerk', citizen: 'demo.citizen' };
+    const clients: Record<string, TestClient> = {};
+    let signedInAt = -Infinity;
+    const signIn = async () => {
+      if (clock.now().getTime() - signedInAt < 5 * 24 * HOUR) return;
+      for (const [role, username] of Object.entries(USERS)) clients[role] = await life.login(username);
+      signedInAt = clock.now().getTime();
+    };
+    await signIn();
+    const handlerId = (await clients.handler!.get('/api/auth/me')).body.id as string;
+    const fieldsFor = (type: ActionType, dossier: { dueAt: string | null }): Record<string, unknown> => {
+      switch (type) {
+        case 'refuse_intake': case 'refuse': case 'stop': return { reasons: ['Không đủ điều kiện (thử nghiệm)'] };
+        case 'assign': return { assigneeId: handlerId };
+        case 'request_supplement': return { missing: ['Bản sao giấy tờ (thử nghiệm)'] };
+        case 'request_payment': return { amountVnd: 50_000, description: 'Lệ phí (thử nghiệm)' };
+        case 'withdraw': return { reason: 'Không còn nhu cầu (thử nghiệm)' };
+        case 'extend': return { reason: 'Cần xác minh (thử nghiệm)', newDueAt: new Date(Date.parse(dossier.dueAt ?? clock.now().toISOString()) + 5 * 24 * HOUR).toISOString() };
+        case 'issue_result': return { resultNumber: `${Math.floor(random() * 1000)}/QĐ-UBND` };
+        case 'return_result': return { method: 'in_person' };
+        case 'correct_result': return { reason: 'Sai họ tên (thử nghiệm)' };
+        default: return {};
+      }
+    };
+
+    type Open = { id: string; version: number; status: DossierStatus; dueAt: string | null };
+    const active: Open[] = [];
+    const done = new Map<string, number>();
+    let created = 0;
+    for (let round = 0; round < 70; round += 1) {
+      clock.set(new Date(clock.now().getTime() + Math.floor(random() * 20 * HOUR)).toISOString());
+      await signIn();
+      if (round < 36) {
+        for (let n = 1 + Math.floor(random() * 2); n > 0; n -= 1) {
+          const channel = pick(['in_person', 'post', 'online', 'online'] as const);
+          const client = channel === 'online' ? clients.citizen! : clients.desk!;
+          const res = await client.post('/api/dossiers', {
+            requestId: randomUUID(), procedureId: life.procedureId, channel, receivingAgencyId: life.commune, applicant: APPLICANT,
+            components: [{ name: 'Tờ khai', provided: true }], ...(channel === 'post' ? { postal: { waybillNumber: `EV${created}VN` } } : {}),
+          });
+          assert.equal(res.status, 201, JSON.stringify(res.body));
+          active.push(res.body);
+          created += 1;
+        }
+      }
+      for (const dossier of [...active]) {
+        if (random() < 0.4) continue;
+        const rules = ALLOWED_ACTIONS[dossier.status].filter((r) => (WEIGHTS[r.type] ?? 0) > 0);
+        if (rules.length === 0) {
+          active.splice(active.indexOf(dossier), 1);
+          continue;
+        }
+        let x = random() * rules.reduce((s, r) => s + (WEIGHTS[r.type] as number), 0);
+        const rule = rules.find((r) => (x -= WEIGHTS[r.type] as number) < 0) ?? rules[0]!;
+        for (const role of rule.roles) {
+          const client = clients[role];
+          if (!client) continue;
+          const res = await life.act(client, dossier, rule.type, fieldsFor(rule.type, dossier));
+          if (res.status !== 200) continue;
+          Object.assign(dossier, { version: res.body.version, status: res.body.status, dueAt: res.body.dueAt });
+          done.set(rule.type, (done.get(rule.type) ?? 0) + 1);
+          break;
+        }
+      }
+    }
+    // The lifecycles covered what the aggregates must follow.
+    for (const type of ['receive', 'request_supplement', 'submit_supplement', 'withdraw', 'extend', 'issue_result', 'record_payment'] as const) {
+      assert.ok((done.get(type) ?? 0) > 0, `no ${type} in the random lifecycles: ${JSON.stringify([...done])}`);
+    }
+
+    const db = life.ctx.deps.db;
+    const stored = await storedDayCounts(db);
+    const recomputed = await computeDayCounts(db);
+    const receivedRows = [...stored.values()].filter((r) => r.measure.startsWith('received_')).reduce((s, r) => s + r.value, 0);
+    assert.ok(receivedRows > 20, `only ${receivedRows} received of ${created}`);
+    assert.deepEqual(sorted(stored), sorted(recomputed));
+
+    assert.equal(await rebuildDayCounts(db), recomputed.size);
+    assert.deepEqual(sorted(await storedDayCounts(db)), sorted(recomputed));
+  });
+});

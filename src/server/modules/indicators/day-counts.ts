@@ -1,0 +1,119 @@
+// The indicator aggregates (indicator_day_counts): one dossier's contribution computed from its row and action log
+// by the shared timeline (src/shared/indicators), and the incremental upkeep that adds the difference an action makes,
+// in the action's own transaction, as one INSERT … ON CONFLICT statement (docs/INDICATORS.md, "Aggregates").
+import { sql } from 'drizzle-orm';
+import type { Duration } from '../../../shared/calendar/deadlines.ts';
+import { isoFromDay, localDay, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
+import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
+import type { ActionType } from '../../../shared/dossiers/actions.ts';
+import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
+import { dayRows, type DayRow } from '../../../shared/indicators/facts.ts';
+import { DEFAULT_INDICATOR_SETTINGS } from '../../../shared/indicators/settings.ts';
+import { dossierTimeline, type Channel } from '../../../shared/indicators/timeline.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { indicatorDayCounts } from '../../db/schema.ts';
+import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
+
+/** The columns of a dossier the aggregates depend on. */
+export interface CountedDossier {
+  provinceCode: string;
+  competentAgencyId: string;
+  procedureId: string;
+  channel: string;
+  duration: unknown;
+  receivedAt: Date | null;
+}
+
+export interface KeyedRow extends DayRow {
+  provinceCode: string;
+  agencyId: string;
+  procedureId: string;
+}
+
+/**
+ * Actions that can change a dossier's contribution (receipt, pauses, extension, endings, correction). Any other
+ * action leaves it unchanged unless it moves the dossier to another agency or procedure.
+ */
+const COUNTED_ACTIONS = new Set<ActionRecord['type']>([
+  'intake',
+  'receive',
+  'request_supplement',
+  'submit_supplement',
+  'request_payment',
+  'record_payment',
+  'extend',
+  'refuse_intake',
+  'issue_result',
+  'withdraw',
+  'refuse',
+  'stop',
+  'close_unsupplemented',
+  'correct_result',
+]);
+
+/** The calendar the contribution is computed with: the province's, from the year of receipt, three years ahead (as the deadline). */
+export function calendarForCounts(db: DbOrTx, dossier: CountedDossier): Promise<WorkingCalendar> {
+  const year = yearOfDay(localDay((dossier.receivedAt as Date).getTime()));
+  return loadWorkingCalendar(db, dossier.provinceCode, year, year + 3);
+}
+
+/** The day rows of one dossier with their keys; none before it is received. */
+export function contribution(calendar: WorkingCalendar, dossier: CountedDossier, log: readonly ActionRecord[]): KeyedRow[] {
+  if (dossier.receivedAt === null) return [];
+  const timeline = dossierTimeline(calendar, { channel: dossier.channel as Channel, duration: (dossier.duration as Duration | null) ?? null }, log, DEFAULT_INDICATOR_SETTINGS);
+  return dayRows(timeline).map((r) => ({ ...r, provinceCode: dossier.provinceCode, agencyId: dossier.competentAgencyId, procedureId: dossier.procedureId }));
+}
+
+export const rowKey = (r: Pick<KeyedRow, 'agencyId' | 'procedureId' | 'day' | 'measure'>) => `${r.agencyId}|${r.day}|${r.measure}|${r.procedureId}`;
+
+/** Adds `sign` × rows into a keyed map (the province follows the agency). */
+export function accumulate(into: Map<string, KeyedRow>, rows: readonly KeyedRow[], sign = 1): void {
+  for (const r of rows) {
+    const key = rowKey(r);
+    const hit = into.get(key);
+    if (hit) hit.value += sign * r.value;
+    else into.set(key, { ...r, value: sign * r.value });
+  }
+}
+
+/** Adds the rows to the table: one statement, rows in key order so concurrent transactions lock them in the same order. */
+export async function addDayCounts(db: DbOrTx, rows: readonly KeyedRow[]): Promise<void> {
+  const values = rows
+    .filter((r) => r.value !== 0)
+    .sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : 1))
+    .map((r) => ({ provinceCode: r.provinceCode, agencyId: r.agencyId, procedureId: r.procedureId, day: isoFromDay(r.day), measure: r.measure, value: r.value }));
+  if (values.length === 0) return;
+  await db
+    .insert(indicatorDayCounts)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [indicatorDayCounts.agencyId, indicatorDayCounts.day, indicatorDayCounts.measure, indicatorDayCounts.procedureId],
+      set: { value: sql`${indicatorDayCounts.value} + excluded.value` },
+    });
+}
+
+interface Snapshot {
+  row: CountedDossier;
+  log: readonly ActionRecord[];
+}
+
+/**
+ * Incremental upkeep, inside the action's transaction: adds (contribution after − contribution before). Costs
+ * nothing for actions that cannot change it; otherwise the calendar lookup (cached) and one upsert.
+ */
+export async function recordIndicatorChange(
+  db: DbOrTx,
+  type: ActionType | 'submit' | 'intake',
+  before: Snapshot | null,
+  after: Snapshot,
+  loadCalendar: (dossier: CountedDossier) => Promise<WorkingCalendar> = (dossier) => calendarForCounts(db, dossier),
+): Promise<void> {
+  const moved = before !== null && (before.row.competentAgencyId !== after.row.competentAgencyId || before.row.procedureId !== after.row.procedureId);
+  if (!COUNTED_ACTIONS.has(type) && !moved) return;
+  if (after.row.receivedAt === null && before?.row.receivedAt == null) return;
+  const calendar = await loadCalendar(after.row.receivedAt ? after.row : (before as Snapshot).row);
+  const delta = new Map<string, KeyedRow>();
+  accumulate(delta, contribution(calendar, after.row, after.log));
+  if (before) accumulate(delta, contribution(calendar, before.row, before.log), -1);
+  await addDayCounts(db, [...delta.values()]);
+}
