@@ -22,6 +22,7 @@ import { nationalPortalRoutes } from './modules/national-portal/national-portal.
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { publicResultsRoutes } from './modules/public-results/public-results.routes.ts';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.ts';
 import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
 import { unitsRoutes } from './modules/units/units.routes.ts';
 
@@ -88,6 +89,7 @@ export async function createApp(deps: Deps) {
       await api.register(ratingsRoutes(deps));
       await api.register(adminRoutes(deps));
       await api.register(publicResultsRoutes(deps));
+      await api.register(indicatorsRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -1,0 +1,104 @@
+// GET /api/indicators over real HTTP: a few dossiers with known outcomes at the commune in March 2026, the figures
+// computed by hand; the viewer's scope (officers: their agencies; province administrator: all), N/A and bad input.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
+import { fixedClock } from '../../testing/test-deps.ts';
+
+// Generated test person (not a real one).
+const APPLICANT = { name: 'Lê Thị Báo Cáo', phone: '0912000333', idNumber: '001099000333' };
+
+describe('GET /api/indicators', () => {
+  const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 02/03/2026 09:00 in Vietnam
+  let life: Awaited<ReturnType<typeof setupLifecycle>>;
+  const at = (local: string) => clock.set(new Date(`${local}:00+07:00`).toISOString());
+  const march = (agencyId?: string) => `/api/indicators?from=2026-03-01&to=2026-03-12${agencyId ? `&agencyId=${agencyId}` : ''}`;
+
+  before(async () => {
+    life = await setupLifecycle(clock);
+    const desk = await life.login('demo.desk');
+    const citizen = await life.login('demo.citizen');
+    const [leader, handler, clerk] = [await life.login('demo.leader'), await life.login('demo.handler'), await life.login('demo.clerk')];
+    const handlerId = (await handler.get('/api/auth/me')).body.id;
+    const walkIn = async (channel: 'in_person' | 'post') =>
+      (
+        await desk.post('/api/dossiers', {
+          requestId: randomUUID(), procedureId: life.procedureId, channel, receivingAgencyId: life.commune, applicant: APPLICANT,
+          components: [{ name: 'Tờ khai', provided: true }], ...(channel === 'post' ? { postal: { waybillNumber: 'EV1VN' } } : {}),
+        })
+      ).body;
+    // A, B at the desk and C by post at 02/03 09:00 (due 09/03 09:00); D online, received at 10:00 (due 09/03 10:00).
+    const a = await walkIn('in_person');
+    let b = await walkIn('in_person');
+    await walkIn('post');
+    let d = (await citizen.post('/api/dossiers', { requestId: randomUUID(), procedureId: life.procedureId, channel: 'online', receivingAgencyId: life.commune, applicant: APPLICANT })).body;
+    at('2026-03-02T10:00');
+    d = (await life.act(desk, d, 'receive')).body;
+    b = (await life.act(desk, b, 'request_supplement', { missing: ['Bản sao CCCD'] })).body; // awaited until the end
+    at('2026-03-03T09:00');
+    assert.equal((await life.act(desk, a, 'withdraw', { reason: 'Không còn nhu cầu' })).status, 200);
+    at('2026-03-04T10:00');
+    d = (await life.act(desk, d, 'forward')).body;
+    d = (await life.act(leader, d, 'assign', { assigneeId: handlerId })).body;
+    d = (await life.act(handler, d, 'forward')).body;
+    d = (await life.act(leader, d, 'approve')).body;
+    d = (await life.act(clerk, d, 'issue_result', { resultNumber: '7/QĐ-UBND' })).body;
+    assert.equal(d.status, 'result_ready');
+    at('2026-03-20T10:00');
+  });
+  after(() => life.close());
+
+  it('gives form II.06a and the on-time rate of the commune, computed by hand', async () => {
+    const res = await (await life.login('demo.leader')).get(march(life.commune));
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.asOf, '2026-03-12');
+    assert.deepEqual(res.body.form, {
+      received: { total: 4, online: 1, inPersonOrPost: 3, carriedOver: 0 },
+      // D early (04/03 against 09/03); A withdrawn counts on time.
+      resolved: { total: 2, early: 1, onTime: 1, late: 0 },
+      // B awaits its supplement (paused: within); C passed 09/03 09:00.
+      pending: { total: 2, withinDeadline: 1, overdue: 1 },
+    });
+    // Index: D, A and B (ended at its request, before the index date) on time; C late ⇒ 3 of 4 = 75 % ⇒ 15 of 20 points.
+    assert.deepEqual(res.body.onTime, { numerator: 3, denominator: 4, rate: 75, points: 15, maxPoints: 20 });
+    // A: 8 working hours (02/03 09:00 → 03/03 09:00), D: 16 (02/03 10:00 → 04/03 10:00) ⇒ 12.
+    assert.equal(res.body.averageProcessingHours, 12);
+    assert.equal(res.body.onlineShare, 25);
+    assert.equal(res.body.eResultShare, 0);
+  });
+
+  it('counts a running period up to the start of today, and carries open dossiers into the next period', async () => {
+    const admin = await life.login('demo.admin');
+    const running = await admin.get('/api/indicators?from=2026-03-12&to=2026-04-01');
+    assert.equal(running.status, 200);
+    assert.equal(running.body.asOf, '2026-03-20');
+    assert.equal(running.body.agencyIds, 'all');
+    assert.deepEqual(running.body.form.received, { total: 2, online: 0, inPersonOrPost: 0, carriedOver: 2 });
+    assert.deepEqual(running.body.form.pending, { total: 2, withinDeadline: 1, overdue: 1 });
+  });
+
+  it('answers N/A for an empty period', async () => {
+    const res = await (await life.login('demo.leader')).get('/api/indicators?from=2026-01-01&to=2026-02-01');
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.body.onTime, { numerator: 0, denominator: 0, rate: null, points: null, maxPoints: 20 });
+    assert.equal(res.body.averageProcessingHours, null);
+  });
+
+  it('keeps officers to their agencies and citizens out, and names the wrong field', async () => {
+    const admin = await life.login('demo.admin');
+    const other = (await admin.get('/api/agencies?unit=00007')).body.items[0]?.id ?? randomUUID();
+    const leader = await life.login('demo.leader');
+    const outside = await leader.get(march(other));
+    assert.equal(outside.status, 403);
+    assert.equal(outside.body.error.details.rule, 'agency_scope');
+    assert.equal((await admin.get(march(life.commune))).body.form.received.total, 4);
+    const citizen = await life.login('demo.citizen');
+    assert.equal((await citizen.get(march())).status, 403);
+    const bad = await leader.get('/api/indicators?from=2026-03-10&to=2026-03-01');
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.details.issues[0].path, 'query.to');
+    const malformed = await leader.get('/api/indicators?from=2026-3-1&to=2026-04-01');
+    assert.equal(malformed.body.error.details.issues[0].path, 'query.from');
+  });
+});

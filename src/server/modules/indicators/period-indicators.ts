@@ -1,0 +1,80 @@
+// Use case: the indicators of a period for the agencies a viewer may see — form II.06a, the 766 on-time rate 2.1
+// and its points, the average processing time and the online share — summed from indicator_day_counts: flows over
+// the period's days, stocks over every day before the period's start and end (docs/INDICATORS.md).
+import { sql } from 'drizzle-orm';
+import { dayFromIso, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
+import { emptyCounts, type PeriodCounts } from '../../../shared/indicators/facts.ts';
+import { indicators, type Indicators } from '../../../shared/indicators/indicators.ts';
+import { CHANNELS } from '../../../shared/indicators/timeline.ts';
+import { vietnamToday, type Deps } from '../../deps.ts';
+import { queryRows } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import type { Viewer } from '../../http/session.ts';
+
+/** The agencies whose indicators a viewer may see: 'all' for a province administrator, else the agencies of their grants. */
+export function indicatorScope(viewer: Viewer): 'all' | string[] {
+  if (viewer.grants.some((g) => g.role === 'province_admin')) return 'all';
+  return [...new Set(viewer.grants.map((g) => g.agencyId))];
+}
+
+export interface PeriodIndicators extends Indicators {
+  period: { from: string; to: string };
+  /** The figures are as of the start of this day (the period's end, or today for a running period). */
+  asOf: string;
+  agencyIds: string[] | 'all';
+}
+
+interface Row {
+  measure: string;
+  in_period: string | null;
+  before_from: string | null;
+  before_to: string | null;
+}
+
+/** Indicators of [from, to) (local dates) for one agency or the viewer's whole scope. */
+export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, query: { agencyId?: string | undefined; from: string; to: string }): Promise<PeriodIndicators> {
+  const fromDay = dayFromIso(query.from);
+  const toDay = dayFromIso(query.to);
+  if (!(toDay > fromDay)) {
+    throw AppError.invalidInput([{ path: 'query.to', rule: 'after_from', message: 'phải sau ngày bắt đầu', messageEn: 'must be after from' }]);
+  }
+  const scope = indicatorScope(viewer);
+  if (scope !== 'all' && scope.length === 0) {
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ, công chức xem được chỉ số của cơ quan.', 'Only officers see agency indicators.', { rule: 'officers_only' });
+  }
+  if (query.agencyId && scope !== 'all' && !scope.includes(query.agencyId)) {
+    throw new AppError('FORBIDDEN', 'Bạn không được xem chỉ số của cơ quan này.', 'You may not see this agency’s indicators.', { rule: 'agency_scope' });
+  }
+  const agencyIds = query.agencyId ? [query.agencyId] : scope;
+  // A running period is counted up to the start of today, so that flows and stocks are seen at the same instant.
+  const endDay = Math.min(toDay, dayFromIso(vietnamToday(deps.clock)));
+  const from = isoFromDay(fromDay);
+  const end = isoFromDay(Math.max(endDay, fromDay));
+  const agencyFilter = agencyIds === 'all' ? sql`true` : sql`agency_id = ANY(${`{${agencyIds.join(',')}}`}::uuid[])`;
+  const rows = await queryRows<Row>(
+    deps.db,
+    sql`SELECT measure,
+               sum(value) FILTER (WHERE day >= ${from}::date) AS in_period,
+               sum(value) FILTER (WHERE day < ${from}::date) AS before_from,
+               sum(value) AS before_to
+          FROM indicator_day_counts
+         WHERE ${agencyFilter} AND day < ${end}::date
+         GROUP BY measure`,
+  );
+  const byMeasure = new Map(rows.map((r) => [r.measure, r]));
+  const flow = (measure: string) => Number(byMeasure.get(measure)?.in_period ?? 0);
+  const stockAt = (measure: string, at: 'before_from' | 'before_to') => Number(byMeasure.get(measure)?.[at] ?? 0);
+  const counts: PeriodCounts = emptyCounts();
+  for (const channel of CHANNELS) counts.received[channel] = flow(`received_${channel}`);
+  for (const k of ['early', 'on_time', 'late'] as const) {
+    counts.legal[k] = flow(`legal_${k}`);
+    counts.index[k] = flow(`index_${k}`);
+  }
+  counts.processingMinutes = flow('processing_minutes');
+  counts.eResult = flow('e_result');
+  counts.carriedOver = stockAt('open', 'before_from');
+  counts.open = stockAt('open', 'before_to');
+  counts.legalOverdue = stockAt('legal_overdue', 'before_to');
+  counts.indexLate = stockAt('index_late_open', 'before_to');
+  return { period: { from: query.from, to: query.to }, asOf: end, agencyIds, ...indicators(counts) };
+}
