@@ -9,7 +9,11 @@ import type { DossierStatus } from '../../../shared/dossiers/statuses.ts';
 import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
 import type { TestClient } from '../../testing/http-client.ts';
 import { fixedClock } from '../../testing/test-deps.ts';
-import { computeDayCounts, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
+import type { Duration } from '../../../shared/calendar/deadlines.ts';
+import { dayFromIso, instantAt, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
+import { countFacts, countsFromDayRows, dossierFacts } from '../../../shared/indicators/facts.ts';
+import { dossierTimeline, type Channel, type DossierTimeline } from '../../../shared/indicators/timeline.ts';
+import { computeDayCounts, eachCountedDossier, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
 
 // Generated test person (not a real one).
 const APPLICANT = { name: 'Trần Văn Chỉ Số', phone: '0912000222', idNumber: '001099000222' };
@@ -123,5 +127,17 @@ describe('indicator aggregates', () => {
 
     assert.equal(await rebuildDayCounts(db), recomputed.size);
     assert.deepEqual(sorted(await storedDayCounts(db)), sorted(recomputed));
+
+    // Sums over days (what GET /api/indicators reads) = the per-dossier facts at the same day boundaries.
+    const timelines: DossierTimeline[] = [];
+    await eachCountedDossier(db, (d, log, calendar) => timelines.push(dossierTimeline(calendar, { channel: d.channel as Channel, duration: d.duration as Duration }, log)));
+    const rows = [...stored.values()];
+    const first = dayFromIso('2026-03-02');
+    for (let fromDay = first; fromDay < first + 60; fromDay += 7) {
+      for (const length of [1, 7, 31]) {
+        const period = { from: instantAt(fromDay, 0), to: instantAt(fromDay + length, 0) };
+        assert.deepEqual(countsFromDayRows(rows, fromDay, fromDay + length), countFacts(timelines.map((t) => dossierFacts(t, period))), `${isoFromDay(fromDay)} + ${length}`);
+      }
+    }
   });
 });

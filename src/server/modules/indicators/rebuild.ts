@@ -7,13 +7,16 @@ import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.
 import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { dossierActions, dossiers, indicatorDayCounts } from '../../db/schema.ts';
-import { accumulate, addDayCounts, calendarForCounts, contribution, type KeyedRow } from './day-counts.ts';
+import { accumulate, addDayCounts, calendarForCounts, contribution, type CountedDossier, type KeyedRow } from './day-counts.ts';
 
 const BATCH = 1000;
 
-/** Every row of the aggregates recomputed from dossiers and actions (value ≠ 0), by key. */
-export async function computeDayCounts(db: DbOrTx, onProgress?: (dossiersDone: number) => void): Promise<Map<string, KeyedRow>> {
-  const totals = new Map<string, KeyedRow>();
+/** Visits every received dossier with its action log (oldest first) and its calendar, in batches by id. */
+export async function eachCountedDossier(
+  db: DbOrTx,
+  visit: (dossier: CountedDossier, log: ActionRecord[], calendar: WorkingCalendar) => void,
+  onProgress?: (dossiersDone: number) => void,
+): Promise<void> {
   const calendars = new Map<string, Promise<WorkingCalendar>>();
   let lastId: string | null = null;
   let done = 0;
@@ -51,12 +54,18 @@ export async function computeDayCounts(db: DbOrTx, onProgress?: (dossiersDone: n
         calendar = calendarForCounts(db, dossier);
         calendars.set(calendarKey, calendar);
       }
-      accumulate(totals, contribution(await calendar, dossier, logs.get(dossier.id) ?? []));
+      visit(dossier, logs.get(dossier.id) ?? [], await calendar);
     }
     done += batch.length;
     onProgress?.(done);
     lastId = batch[batch.length - 1]!.id;
   }
+}
+
+/** Every row of the aggregates recomputed from dossiers and actions (value ≠ 0), by key. */
+export async function computeDayCounts(db: DbOrTx, onProgress?: (dossiersDone: number) => void): Promise<Map<string, KeyedRow>> {
+  const totals = new Map<string, KeyedRow>();
+  await eachCountedDossier(db, (dossier, log, calendar) => accumulate(totals, contribution(calendar, dossier, log)), onProgress);
   for (const [key, row] of totals) if (row.value === 0) totals.delete(key);
   return totals;
 }
