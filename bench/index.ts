@@ -1,0 +1,101 @@
+// bench:index — the indicators of one province-year served from the aggregates, with N synthetic dossiers (labelled
+// "Dữ liệu tổng hợp", seeded) loaded with their action logs: times the full rebuild of indicator_day_counts and
+// GET /api/indicators for the province-year (form II.06a and the 2.1 on-time rate; several runs, p50 and max), next
+// to a plain count(*) scan of the same dossiers measured in the same run. Targets (issue #6, at ~3 M dossiers):
+// indicators < 500 ms, rebuild < 60 s. Run with `npm run bench:index` (throwaway PostgreSQL) or with DATABASE_URL set.
+// BENCH_DOSSIERS (default 300000; report at 3000000), BENCH_RUNS (default 9), BENCH_SEED (default 766).
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from '../src/server/config.ts';
+import { queryRows } from '../src/server/db/client.ts';
+import { rebuildDayCounts } from '../src/server/modules/indicators/rebuild.ts';
+import { loadSyntheticDossiers } from '../src/server/modules/indicators/synthetic-load.ts';
+import { setupLifecycle } from '../src/server/testing/lifecycle-fixture.ts';
+import { fixedClock } from '../src/server/testing/test-deps.ts';
+
+const config = loadConfig();
+if (!config.databaseUrl) {
+  console.error('bench:index needs PostgreSQL: run `npm run bench:index` (throwaway server) or set DATABASE_URL.');
+  process.exit(2);
+}
+const N = Number(process.env.BENCH_DOSSIERS ?? 300_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const SEED = Number(process.env.BENCH_SEED ?? 766);
+const YEAR = 2026;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+const ms = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
+
+async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await fn();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+async function main() {
+  // The year is over: the figures of 2026 are final (the clock only decides "today" for a running period).
+  const clock = fixedClock(`${YEAR + 1}-01-05T03:00:00Z`);
+  console.log('Setting up: real catalogue, Hanoi agencies, demo accounts, confirmed calendars (PostgreSQL)…');
+  const fx = await setupLifecycle(clock);
+  const db = fx.ctx.deps.db;
+
+  console.log(`Loading ${N.toLocaleString('en')} synthetic dossiers of ${YEAR} (Hà Nội, seed ${SEED}) with their action logs…`);
+  const loaded = await loadSyntheticDossiers(db, {
+    provinceCode: '01', dossiers: N, seed: SEED, year: YEAR, rebuild: false,
+    onProgress: (done) => {
+      if (done % 50_000 < 2000) process.stdout.write(`  ${done.toLocaleString('en')} / ${N.toLocaleString('en')}\n`);
+    },
+  });
+  await db.execute(sql`ANALYZE`);
+
+  console.log('Full rebuild of the aggregates…');
+  const rebuildStart = performance.now();
+  const aggregateRows = await rebuildDayCounts(db);
+  const rebuildMs = performance.now() - rebuildStart;
+  await db.execute(sql`ANALYZE indicator_day_counts`);
+
+  const from = `${YEAR}-01-01`;
+  const to = `${YEAR + 1}-01-01`;
+  const admin = await fx.login('demo.admin');
+  const url = `/api/indicators?from=${from}&to=${to}`;
+  const first = await admin.get(url);
+  if (first.status !== 200) throw new Error(`GET ${url}: ${first.status} ${JSON.stringify(first.body)}`);
+  console.log(`Indicators of the province-year over HTTP (${RUNS} runs), and count(*) of the same dossiers (${RUNS} runs)…`);
+  const served = await timed(RUNS, () => admin.get(url));
+  const scans = await timed(RUNS, () =>
+    queryRows(db, sql`SELECT count(*) FROM dossiers WHERE province_code = '01' AND received_at >= ${`${from}T00:00:00+07:00`}::timestamptz AND received_at < ${`${to}T00:00:00+07:00`}::timestamptz`),
+  );
+  const [counted] = await queryRows<{ n: string }>(db, sql`SELECT count(*) AS n FROM dossiers WHERE province_code = '01'`);
+  const [sizes] = await queryRows<{ dossiers: string; actions: string; aggregates: string }>(
+    db,
+    sql`SELECT pg_size_pretty(pg_total_relation_size('dossiers')) AS dossiers, pg_size_pretty(pg_total_relation_size('dossier_actions')) AS actions,
+               pg_size_pretty(pg_total_relation_size('indicator_day_counts')) AS aggregates`,
+  );
+  const body = first.body;
+
+  console.log('');
+  console.log(`dossiers:               ${Number(counted!.n).toLocaleString('en')} (${loaded.actions.toLocaleString('en')} actions), loaded in ${(loaded.loadMs / 1000).toFixed(1)} s`);
+  console.log(`table sizes:            dossiers ${sizes!.dossiers}, dossier_actions ${sizes!.actions}, indicator_day_counts ${sizes!.aggregates} (${aggregateRows.toLocaleString('en')} rows)`);
+  console.log(`full rebuild:           ${(rebuildMs / 1000).toFixed(1)} s = ${((rebuildMs / Math.max(1, Number(counted!.n))) * 1000).toFixed(1)} µs per dossier (target < 60 s at ~3 M)`);
+  console.log(`indicators, year:       ${ms(served)} (target < 500 ms) ${percentile(served, 50) < 500 ? 'OK' : 'ABOVE TARGET'}`);
+  console.log(`count(*) scan, year:    ${ms(scans)} (same dossiers, same run)`);
+  console.log(`II.06a received:        ${JSON.stringify(body.form.received)}`);
+  console.log(`II.06a resolved:        ${JSON.stringify(body.form.resolved)}, pending ${JSON.stringify(body.form.pending)}`);
+  console.log(`2.1 on-time (766 rule): ${body.onTime.rate} % = ${body.onTime.points} / ${body.onTime.maxPoints} points; online share ${body.onlineShare} %`);
+  await fx.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
