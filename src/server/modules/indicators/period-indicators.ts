@@ -24,7 +24,7 @@ export interface PeriodIndicators extends Indicators {
   agencyIds: string[] | 'all';
 }
 
-interface Row {
+export interface MeasureSums {
   measure: string;
   in_period: string | null;
   before_from: string | null;
@@ -51,7 +51,7 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
   const from = isoFromDay(fromDay);
   const end = isoFromDay(Math.max(endDay, fromDay));
   const agencyFilter = agencyIds === 'all' ? sql`true` : sql`agency_id = ANY(${`{${agencyIds.join(',')}}`}::uuid[])`;
-  const rows = await queryRows<Row>(
+  const rows = await queryRows<MeasureSums>(
     deps.db,
     sql`SELECT measure,
                sum(value) FILTER (WHERE day >= ${from}::date) AS in_period,
@@ -61,6 +61,11 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
          WHERE ${agencyFilter} AND day < ${end}::date
          GROUP BY measure`,
   );
+  return { period: { from: query.from, to: query.to }, asOf: end, agencyIds, ...indicators(countsFromRows(rows)) };
+}
+
+/** Period counts from the sums of one agency (or several) by measure: flows in the period, stocks before its start and end. */
+export function countsFromRows(rows: MeasureSums[]): PeriodCounts {
   const byMeasure = new Map(rows.map((r) => [r.measure, r]));
   const flow = (measure: string) => Number(byMeasure.get(measure)?.in_period ?? 0);
   const stockAt = (measure: string, at: 'before_from' | 'before_to') => Number(byMeasure.get(measure)?.[at] ?? 0);
@@ -76,5 +81,5 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
   counts.open = stockAt('open', 'before_to');
   counts.legalOverdue = stockAt('legal_overdue', 'before_to');
   counts.indexLate = stockAt('index_late_open', 'before_to');
-  return { period: { from: query.from, to: query.to }, asOf: end, agencyIds, ...indicators(counts) };
+  return counts;
 }
