@@ -237,6 +237,16 @@ describe('public portal', () => {
     assert.equal((await page.request.get('/api/auth/me')).status(), 401);
   });
 
+  it('takes a citizen who signs in from the menu to their dossiers', async () => {
+    const page = await portal.newPage();
+    await page.goto('/dang-nhap');
+    await page.getByRole('textbox', { name: 'Tên đăng nhập' }).fill('demo.citizen');
+    await page.getByLabel('Mật khẩu', { exact: false }).first().fill('motcua-demo');
+    await page.getByRole('button', { name: 'Đăng nhập' }).last().click();
+    await page.waitForURL((url) => url.pathname === '/ca-nhan');
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
+  });
+
   it('raised no uncaught error in any page', () => {
     assert.deepEqual(portal.pageErrors, []);
   });

@@ -1,5 +1,6 @@
 // Sign in with username and password (POST /api/auth/login sets the HttpOnly session cookie and returns the CSRF
-// token the client keeps for its writes). Officers then go to their workspace, citizens back where they were.
+// token the client keeps for its writes). Officers then go to their workspace, citizens to their dossiers, unless
+// the link said where they were going.
 import { Alert, Button, Stack, Text, TextInput, PasswordInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +39,7 @@ export function LoginPage() {
       { username: username.trim(), password },
       {
         onSuccess: (me) => {
-          void navigate(safeReturnPath(params.get('tiep')) ?? (me.kind === 'officer' ? paths.workspace : paths.home), { replace: true });
+          void navigate(safeReturnPath(params.get('tiep')) ?? (me.kind === 'officer' ? paths.workspace : paths.myDossiers), { replace: true });
         },
       },
     );
