@@ -1,6 +1,7 @@
 // Use case: one action on several dossiers at once (the desk returning results by post). Each dossier is its own
 // action — own transaction, own requestId, own version — so one refusal leaves the others done and nothing half
 // written; the answer lists every dossier's outcome in the order sent.
+import type { BulkItem, BulkOutcome as SharedBulkOutcome } from '../../../shared/dossiers/bulk.ts';
 import type { ActionType } from '../../../shared/dossiers/actions.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
@@ -12,20 +13,8 @@ import type { DossierRow } from './dossiers.queries.ts';
 export const BULK_ACTION_TYPES = ['return_result'] as const satisfies readonly ActionType[];
 export type BulkActionType = (typeof BULK_ACTION_TYPES)[number];
 
-export interface BulkItem {
-  dossierId: string;
-  requestId: string;
-  version: number;
-  fields: Record<string, unknown>;
-}
-
-export type BulkOutcome =
-  | { dossierId: string; ok: true; replayed: boolean; dossier: DossierRow }
-  | {
-      dossierId: string;
-      ok: false;
-      error: { code: string; message: string; messageEn: string; details: Record<string, unknown> };
-    };
+export type { BulkItem };
+export type BulkOutcome = SharedBulkOutcome<DossierRow>;
 
 /** Applies the action to each dossier in turn; an AppError becomes that dossier's outcome, anything else is thrown. */
 export async function applyBulkAction(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, type: BulkActionType, items: BulkItem[]): Promise<BulkOutcome[]> {

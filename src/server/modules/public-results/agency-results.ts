@@ -3,22 +3,11 @@
 // dossier pages use (timingOf: minutes against the appointment, early = finished on an earlier Vietnam date).
 // Issue #6 replaces this with the service index's aggregates and rules (supplement pauses, the 766 formulas).
 import { sql } from 'drizzle-orm';
+import type { AgencyResult } from '../../../shared/public-results.ts';
 import type { Deps } from '../../deps.ts';
 import { queryRows } from '../../db/client.ts';
 
-export interface AgencyResult {
-  agency: { id: string; code: string; name: string };
-  /** Accepted dossiers received in the year. */
-  received: number;
-  finished: number;
-  early: number;
-  onTime: number;
-  late: number;
-  open: number;
-  overdue: number;
-  /** (early + on time) ÷ finished, in percent with one decimal; null when nothing finished. */
-  onTimeRate: number | null;
-}
+export type { AgencyResult };
 
 interface Row {
   id: string;

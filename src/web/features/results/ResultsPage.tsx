@@ -5,24 +5,13 @@ import { Alert, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { AgencyResult } from '../../../shared/public-results.ts';
 import { query, request } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-
-interface AgencyResult {
-  agency: { id: string; code: string; name: string };
-  received: number;
-  finished: number;
-  early: number;
-  onTime: number;
-  late: number;
-  open: number;
-  overdue: number;
-  onTimeRate: number | null;
-}
 
 const FIRST_YEAR = 2024;
 

@@ -1,5 +1,6 @@
 // The workspace's own API calls and answer types: assignees, inbox counts and deadline filters, Form 05's hand-offs,
 // the bulk return of results by post, and the desk's intake (scan upload and filing a walk-in or postal dossier).
+import type { BulkItem, BulkOutcome as SharedBulkOutcome } from '../../../shared/dossiers/bulk.ts';
 import { ApiError, csrfHeader, query, request, type DossierListSearch, type DossierPerson, type DossierSummary } from '../../api.ts';
 
 export interface Assignee {
@@ -34,20 +35,8 @@ export interface StepProgress {
   result: StepResult;
 }
 
-export interface BulkItem {
-  dossierId: string;
-  requestId: string;
-  version: number;
-  fields: Record<string, unknown>;
-}
-
-export type BulkOutcome =
-  | { dossierId: string; ok: true; replayed: boolean; dossier: DossierSummary }
-  | {
-      dossierId: string;
-      ok: false;
-      error: { code: string; message: string; messageEn: string; details: Record<string, unknown> };
-    };
+export type { BulkItem };
+export type BulkOutcome = SharedBulkOutcome<DossierSummary>;
 
 export interface UploadedFile {
   id: string;
