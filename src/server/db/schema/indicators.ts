@@ -1,6 +1,6 @@
 // Schema: The indicators' aggregates (issue #6): counts by agency, procedure, local day and measure, maintained in
 // the same transaction as each dossier action and rebuilt from the action log by `npm run indicators:rebuild`.
-import { bigint, date, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { agencies, procedures } from './catalogue.ts';
 
 /**
@@ -27,3 +27,16 @@ export const indicatorDayCounts = pgTable(
     index('indicator_day_counts_province_idx').on(t.provinceCode, t.day),
   ],
 );
+
+/**
+ * A province's own reading of the indicator rules where REGULATIONS.md says UNCERTAIN (which endings count on time,
+ * the 766 thresholds and points, the rating bands): a partial IndicatorSettings merged over the defaults of
+ * src/shared/indicators/settings.ts. Edited by a province administrator with optimistic concurrency (version).
+ */
+export const indicatorSettings = pgTable('indicator_settings', {
+  provinceCode: text('province_code').primaryKey(),
+  settings: jsonb('settings').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
