@@ -11,10 +11,21 @@ import { dayRows, type DayRow } from '../../../shared/indicators/facts.ts';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../shared/indicators/settings.ts';
 import { dossierTimeline, type Channel } from '../../../shared/indicators/timeline.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { indicatorDayCounts } from '../../db/schema.ts';
+import { dossiers, indicatorDayCounts } from '../../db/schema.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
 
-/** The columns of a dossier the aggregates depend on. */
+/** The columns of a dossier the aggregates depend on (a Drizzle select map; the rebuild reads exactly these). */
+export const COUNTED_COLUMNS = {
+  id: dossiers.id,
+  provinceCode: dossiers.provinceCode,
+  competentAgencyId: dossiers.competentAgencyId,
+  procedureId: dossiers.procedureId,
+  channel: dossiers.channel,
+  duration: dossiers.duration,
+  receivedAt: dossiers.receivedAt,
+};
+
+/** The columns of a dossier the aggregates depend on: keep in step with COUNTED_COLUMNS. */
 export interface CountedDossier {
   provinceCode: string;
   competentAgencyId: string;

@@ -7,7 +7,7 @@ import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.
 import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { dossierActions, dossiers, indicatorDayCounts } from '../../db/schema.ts';
-import { accumulate, addDayCounts, calendarForCounts, contribution, type CountedDossier, type KeyedRow } from './day-counts.ts';
+import { accumulate, addDayCounts, calendarForCounts, COUNTED_COLUMNS, contribution, type CountedDossier, type KeyedRow } from './day-counts.ts';
 
 const BATCH = 1000;
 
@@ -22,15 +22,7 @@ export async function eachCountedDossier(
   let done = 0;
   for (;;) {
     const batch = await db
-      .select({
-        id: dossiers.id,
-        provinceCode: dossiers.provinceCode,
-        competentAgencyId: dossiers.competentAgencyId,
-        procedureId: dossiers.procedureId,
-        channel: dossiers.channel,
-        duration: dossiers.duration,
-        receivedAt: dossiers.receivedAt,
-      })
+      .select(COUNTED_COLUMNS)
       .from(dossiers)
       .where(lastId === null ? isNotNull(dossiers.receivedAt) : and(isNotNull(dossiers.receivedAt), gt(dossiers.id, lastId)))
       .orderBy(asc(dossiers.id))
