@@ -4,8 +4,8 @@ import {
   hashRecord,
   parseComponents,
   parseDvcqgRecord,
-  parseHanoiIctRecord,
 } from './parse-procedure-sources.ts';
+import { parseHanoiIctRecord } from './parse-hanoi-ict.ts';
 
 describe('parseDvcqgRecord', () => {
   const record = {

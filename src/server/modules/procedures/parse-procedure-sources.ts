@@ -1,4 +1,5 @@
-// Turns records of the two known source formats into one normalised procedure. Pure; tested directly.
+// Turns records of the two known source formats into one normalised procedure: the types, the shared helpers and
+// the DVCQG parser (the Hanoi ICT 2022 parser is parse-hanoi-ict.ts). Pure; tested directly.
 import { createHash } from 'node:crypto';
 import {
   parseChannel,
@@ -62,13 +63,13 @@ export type ParseResult =
 const NO_INFORMATION = 'Không có thông tin';
 
 /** A trimmed string, or null for missing, empty or "Không có thông tin" values. */
-function text(value: unknown): string | null {
+export function text(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.normalize('NFC').trim();
   return trimmed === '' || trimmed === NO_INFORMATION ? null : trimmed;
 }
 
-function amounts(value: unknown): number[] {
+export function amounts(value: unknown): number[] {
   return Array.isArray(value)
     ? value.filter((n): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0)
     : [];
@@ -92,7 +93,7 @@ export function hashRecord(record: unknown): string {
     .digest('hex');
 }
 
-function splitList(value: unknown): string[] {
+export function splitList(value: unknown): string[] {
   const raw = text(value);
   if (!raw) return [];
   return [
@@ -105,7 +106,7 @@ function splitList(value: unknown): string[] {
   ];
 }
 
-function parseLevels(labels: string[], warnings: string[]): ProcedureLevel[] {
+export function parseLevels(labels: string[], warnings: string[]): ProcedureLevel[] {
   const levels: ProcedureLevel[] = [];
   for (const label of labels) {
     const level = parseProcedureLevel(label);
@@ -241,85 +242,6 @@ export function parseDvcqgRecord(record: unknown): ParseResult {
       onlineLevelOld: null,
       onlineLevel: null,
       sourceUrl: text(r.detail_url),
-      variants: [{ name: 'Chung', channels }],
-      contentHash: hashRecord(record),
-      raw: record,
-    },
-  };
-}
-
-const HANOI_UNITS: Record<string, DurationUnit> = {
-  working_days: 'working_days',
-  days: 'calendar_days',
-  hours: 'hours',
-  months: 'months',
-};
-
-/** Parses one record of the Hanoi Department of ICT 2022 catalogue (JSON array of objects). */
-export function parseHanoiIctRecord(record: unknown): ParseResult {
-  if (!record || typeof record !== 'object' || Array.isArray(record))
-    return { ok: false, reason: 'not a JSON object' };
-  const r = record as Record<string, unknown>;
-  const name = text(r.name);
-  const id = text(r.id);
-  if (!name) return { ok: false, reason: 'missing name' };
-  if (!id) return { ok: false, reason: 'missing id' };
-  const warnings: string[] = [];
-  const channelText = (text(r.channels) ?? '').toLowerCase();
-  const channelsOffered: Channel[] = [];
-  if (/trực tiếp/.test(channelText)) channelsOffered.push('in_person');
-  if (/trực tuyến|dịch vụ công/.test(channelText)) channelsOffered.push('online');
-  if (/bưu chính|bưu điện/.test(channelText)) channelsOffered.push('post');
-  if (channelsOffered.length === 0) {
-    warnings.push('no channel found in the channel text; assumed in person');
-    channelsOffered.push('in_person');
-  }
-  const unit = typeof r.deadline_unit === 'string' ? (HANOI_UNITS[r.deadline_unit] ?? null) : null;
-  const value = typeof r.deadline_value === 'number' && r.deadline_value >= 0 ? r.deadline_value : null;
-  if (r.deadline_unit && !unit) warnings.push(`unknown deadline unit "${String(r.deadline_unit)}"`);
-  const onlineLevelOld =
-    typeof r.online_service_level === 'number' && r.online_service_level >= 1 && r.online_service_level <= 4
-      ? r.online_service_level
-      : null;
-  const dossierText = text(r.dossier);
-  const feeText = text(r.fee_text);
-  const channels = channelsOffered.map((channel): ChannelOption => ({
-    channel,
-    durationValue: value,
-    durationUnit: value === null ? null : unit,
-    durationText: text(r.deadline_text),
-    feeText,
-    feeAmountsVnd: amounts(r.fee_amounts_vnd),
-    isFree: r.fee_free === true,
-    note: null,
-  }));
-  return {
-    ok: true,
-    warnings,
-    procedure: {
-      source: 'hanoi_ict_2022',
-      sourceKey: id,
-      nationalCode: text(r.tthc_code),
-      name,
-      field: text(r.field),
-      levels: parseLevels(typeof r.level === 'string' ? [r.level] : [], warnings),
-      managingMinistry: null,
-      decision: null,
-      procedureType: null,
-      applicantTypes: splitList(r.applicant),
-      competentAgencyText: text(r.implementing_agency),
-      implementingAgencyText: text(r.implementing_agency),
-      coordinatingAgencyText: null,
-      steps: text(r.steps),
-      dossierText,
-      components: parseComponents(dossierText),
-      conditions: text(r.conditions),
-      result: text(r.result),
-      legalBasis: text(r.legal_basis),
-      formsText: text(r.forms),
-      onlineLevelOld,
-      onlineLevel: null,
-      sourceUrl: text(r.source_url),
       variants: [{ name: 'Chung', channels }],
       contentHash: hashRecord(record),
       raw: record,
