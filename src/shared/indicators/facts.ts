@@ -19,6 +19,8 @@ export interface DossierFacts {
   /** Open at the report instant: its class by the legal deadline and whether the index counts it late; null when not open. */
   openAtEnd: { legal: OpenClass; indexLate: boolean } | null;
   online: boolean;
+  /** What the 766 index counts of the dossiers received in the period (all false when not received in it). */
+  cohort: { feeBearing: boolean; paidOnline: boolean; digitised: boolean; fullProcess: boolean; fullProcessOnline: boolean };
 }
 
 /** The facts of one dossier for a period; the report instant defaults to the end of the period. */
@@ -26,12 +28,21 @@ export function dossierFacts(timeline: DossierTimeline, period: Period, reportAt
   const end = Math.min(period.to, reportAt);
   const received = timeline.receivedAt;
   const open = covers(timeline.open, end);
+  const receivedIn = received !== null && received >= period.from && received < end;
+  const online = timeline.channel === 'online' || timeline.channel === 'national_portal';
   return {
-    receivedIn: received !== null && received >= period.from && received < end ? timeline.channel : null,
+    receivedIn: receivedIn ? timeline.channel : null,
     carriedOver: covers(timeline.open, period.from),
     finished: timeline.finishes.filter((f) => f.at >= period.from && f.at < end),
     openAtEnd: open ? { legal: covers(timeline.legalOverdue, end) ? 'overdue' : 'within_deadline', indexLate: covers(timeline.indexLate, end) } : null,
-    online: timeline.channel === 'online' || timeline.channel === 'national_portal',
+    online,
+    cohort: {
+      feeBearing: receivedIn && timeline.feeBearing,
+      paidOnline: receivedIn && timeline.paidOnline,
+      digitised: receivedIn && timeline.digitised,
+      fullProcess: receivedIn && timeline.fullProcess,
+      fullProcessOnline: receivedIn && timeline.fullProcess && online,
+    },
   };
 }
 
@@ -43,6 +54,14 @@ export interface PeriodCounts {
   index: Record<FinishedClass, number>;
   processingMinutes: number;
   eResult: number;
+  /** Finished by issuing a result (4.1's denominator). */
+  resultIssued: number;
+  /** Of the dossiers received in the period (3.6, 4.2, the full-process component). */
+  feeBearing: number;
+  paidOnline: number;
+  digitised: number;
+  fullProcess: number;
+  fullProcessOnline: number;
   open: number;
   legalOverdue: number;
   indexLate: number;
@@ -55,10 +74,18 @@ export const emptyCounts = (): PeriodCounts => ({
   index: { early: 0, on_time: 0, late: 0 },
   processingMinutes: 0,
   eResult: 0,
+  resultIssued: 0,
+  feeBearing: 0,
+  paidOnline: 0,
+  digitised: 0,
+  fullProcess: 0,
+  fullProcessOnline: 0,
   open: 0,
   legalOverdue: 0,
   indexLate: 0,
 });
+
+type CohortKey = keyof DossierFacts['cohort'];
 
 export function countFacts(facts: readonly DossierFacts[]): PeriodCounts {
   const counts = emptyCounts();
@@ -70,7 +97,9 @@ export function countFacts(facts: readonly DossierFacts[]): PeriodCounts {
       counts.index[finish.index] += 1;
       counts.processingMinutes += finish.processingMinutes;
       if (finish.eResult) counts.eResult += 1;
+      if (finish.by === 'issue_result') counts.resultIssued += 1;
     }
+    for (const [k, counted] of Object.entries(f.cohort) as [CohortKey, boolean][]) if (counted) counts[k] += 1;
     if (f.openAtEnd) {
       counts.open += 1;
       if (f.openAtEnd.legal === 'overdue') counts.legalOverdue += 1;
@@ -96,6 +125,12 @@ export const FLOW_MEASURES = [
   'index_late',
   'processing_minutes',
   'e_result',
+  'result_issued',
+  'fee_bearing',
+  'paid_online',
+  'digitised',
+  'full_process',
+  'full_process_online',
 ] as const;
 export const STOCK_MEASURES = ['open', 'legal_overdue', 'index_late_open'] as const;
 export type Measure = (typeof FLOW_MEASURES)[number] | (typeof STOCK_MEASURES)[number];
@@ -128,13 +163,22 @@ function add(rows: Map<string, DayRow>, day: number, measure: Measure, value: nu
 /** The day rows of one dossier: summing them over days gives the same counts as dossierFacts at day boundaries. */
 export function dayRows(timeline: DossierTimeline): DayRow[] {
   const rows = new Map<string, DayRow>();
-  if (timeline.receivedAt !== null) add(rows, localDay(timeline.receivedAt), `received_${timeline.channel}`, 1);
+  if (timeline.receivedAt !== null) {
+    const day = localDay(timeline.receivedAt);
+    add(rows, day, `received_${timeline.channel}`, 1);
+    if (timeline.feeBearing) add(rows, day, 'fee_bearing', 1);
+    if (timeline.paidOnline) add(rows, day, 'paid_online', 1);
+    if (timeline.digitised) add(rows, day, 'digitised', 1);
+    if (timeline.fullProcess) add(rows, day, 'full_process', 1);
+    if (timeline.fullProcess && (timeline.channel === 'online' || timeline.channel === 'national_portal')) add(rows, day, 'full_process_online', 1);
+  }
   for (const f of timeline.finishes) {
     const day = localDay(f.at);
     add(rows, day, `legal_${f.legal}`, 1);
     add(rows, day, `index_${f.index}`, 1);
     add(rows, day, 'processing_minutes', f.processingMinutes);
     if (f.eResult) add(rows, day, 'e_result', 1);
+    if (f.by === 'issue_result') add(rows, day, 'result_issued', 1);
   }
   addStock(rows, 'open', timeline.open);
   addStock(rows, 'legal_overdue', timeline.legalOverdue);
@@ -161,6 +205,12 @@ export function countsFromDayRows(rows: readonly DayRow[], fromDay: number, toDa
   }
   c.processingMinutes = sum('processing_minutes', fromDay, toDay);
   c.eResult = sum('e_result', fromDay, toDay);
+  c.resultIssued = sum('result_issued', fromDay, toDay);
+  c.feeBearing = sum('fee_bearing', fromDay, toDay);
+  c.paidOnline = sum('paid_online', fromDay, toDay);
+  c.digitised = sum('digitised', fromDay, toDay);
+  c.fullProcess = sum('full_process', fromDay, toDay);
+  c.fullProcessOnline = sum('full_process_online', fromDay, toDay);
   c.carriedOver = sum('open', -Infinity, fromDay);
   c.open = sum('open', -Infinity, toDay);
   c.legalOverdue = sum('legal_overdue', -Infinity, toDay);

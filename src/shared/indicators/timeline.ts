@@ -18,6 +18,30 @@ export interface DossierRowFacts {
   channel: Channel;
   /** The legal processing duration frozen at receipt; null when the procedure has none. */
   duration: Duration | null;
+  /** Its fee lines have a non-zero amount (3.6's denominator). */
+  feeBearing?: boolean;
+  /** Every component provided has at least one uploaded file (4.2, docs/INDICATORS.md). */
+  digitised?: boolean;
+  /** Filed under a procedure version whose online service is full-process (online_level 'full'). */
+  fullProcess?: boolean;
+}
+
+/** Lower case, no diacritics, words separated by single spaces: how payment methods are compared. */
+export function normaliseMethod(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Whether a `record_payment` method counts as paid online (settings.onlinePaymentMethods, whole words). */
+export function isOnlinePayment(method: unknown, settings: IndicatorSettings = DEFAULT_INDICATOR_SETTINGS): boolean {
+  if (typeof method !== 'string') return false;
+  const text = ` ${normaliseMethod(method)} `;
+  return settings.onlinePaymentMethods.some((word) => normaliseMethod(word) !== '' && text.includes(` ${normaliseMethod(word)} `));
 }
 
 /** (start, end]; end is Infinity while the state lasts. */
@@ -42,6 +66,12 @@ export interface Finish {
 export interface DossierTimeline {
   channel: Channel;
   receivedAt: number | null;
+  /** Fee-bearing (its fee lines, or it was paid online); counted with its receipt. */
+  feeBearing: boolean;
+  /** A `record_payment` with an online method (settings.onlinePaymentMethods); counted with its receipt. */
+  paidOnline: boolean;
+  digitised: boolean;
+  fullProcess: boolean;
   finishes: Finish[];
   open: Interval[];
   /** Open and past the legal deadline (a paused clock is never overdue). */
@@ -86,7 +116,19 @@ export function dossierTimeline(
   settings: IndicatorSettings = DEFAULT_INDICATOR_SETTINGS,
 ): DossierTimeline {
   const granularity = calendar.settings.classificationGranularity;
-  const timeline: DossierTimeline = { channel: row.channel, receivedAt: null, finishes: [], open: [], legalOverdue: [], indexLate: [] };
+  const paidOnline = log.some((a) => a.type === 'record_payment' && isOnlinePayment(a.payload.method, settings));
+  const timeline: DossierTimeline = {
+    channel: row.channel,
+    receivedAt: null,
+    feeBearing: (row.feeBearing ?? false) || paidOnline,
+    paidOnline,
+    digitised: row.digitised ?? false,
+    fullProcess: row.fullProcess ?? false,
+    finishes: [],
+    open: [],
+    legalOverdue: [],
+    indexLate: [],
+  };
   let previous: DossierState | null = null;
   for (let k = 0; k < log.length; k += 1) {
     const action = log[k] as ActionRecord;

@@ -9,15 +9,16 @@ import type { DossierStatus } from '../../../shared/dossiers/statuses.ts';
 import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
 import type { TestClient } from '../../testing/http-client.ts';
 import { fixedClock } from '../../testing/test-deps.ts';
-import type { Duration } from '../../../shared/calendar/deadlines.ts';
 import { dayFromIso, instantAt, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
 import { countFacts, countsFromDayRows, dossierFacts } from '../../../shared/indicators/facts.ts';
-import { dossierTimeline, type Channel, type DossierTimeline } from '../../../shared/indicators/timeline.ts';
+import { dossierTimeline, type DossierTimeline } from '../../../shared/indicators/timeline.ts';
+import { rowFacts } from './day-counts.ts';
 import { computeDayCounts, eachCountedDossier, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
 
 // Generated test person (not a real one).
 const APPLICANT = { name: 'Trần Văn Chỉ Số', phone: '0912000222', idNumber: '001099000222' };
 const HOUR = 3_600_000;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 
 function mulberry32(seed: number) {
   let a = seed;
@@ -68,6 +69,7 @@ describe('indicator aggregates', () => {
         case 'extend': return { reason: 'Cần xác minh (thử nghiệm)', newDueAt: new Date(Date.parse(dossier.dueAt ?? clock.now().toISOString()) + 5 * 24 * HOUR).toISOString() };
         case 'issue_result': return { resultNumber: `${Math.floor(random() * 1000)}/QĐ-UBND` };
         case 'return_result': return { method: 'in_person' };
+        case 'record_payment': return { method: pick(['Thanh toán trực tuyến', 'online', 'Tiền mặt', 'chuyển khoản']), receiptNumber: 'BL-1' };
         case 'correct_result': return { reason: 'Sai họ tên (thử nghiệm)' };
         default: return {};
       }
@@ -84,9 +86,13 @@ describe('indicator aggregates', () => {
         for (let n = 1 + Math.floor(random() * 2); n > 0; n -= 1) {
           const channel = pick(['in_person', 'post', 'online', 'online'] as const);
           const client = channel === 'online' ? clients.citizen! : clients.desk!;
+          // Some with an uploaded file (digitised), some with a fee (fee-bearing).
+          const file = random() < 0.4 ? await client.upload('/api/files', { name: 'To-khai.pdf', content: PDF, type: 'application/pdf' }) : null;
           const res = await client.post('/api/dossiers', {
             requestId: randomUUID(), procedureId: life.procedureId, channel, receivingAgencyId: life.commune, applicant: APPLICANT,
-            components: [{ name: 'Tờ khai', provided: true }], ...(channel === 'post' ? { postal: { waybillNumber: `EV${created}VN` } } : {}),
+            components: [{ name: 'Tờ khai', provided: true, ...(file ? { fileIds: [file.body.id] } : {}) }],
+            feeLines: random() < 0.5 ? [{ name: 'Lệ phí', amountVnd: 50_000 }] : [{ name: 'Miễn phí', amountVnd: 0 }],
+            ...(channel === 'post' ? { postal: { waybillNumber: `EV${created}VN` } } : {}),
           });
           assert.equal(res.status, 201, JSON.stringify(res.body));
           active.push(res.body);
@@ -124,13 +130,17 @@ describe('indicator aggregates', () => {
     const receivedRows = [...stored.values()].filter((r) => r.measure.startsWith('received_')).reduce((s, r) => s + r.value, 0);
     assert.ok(receivedRows > 20, `only ${receivedRows} received of ${created}`);
     assert.deepEqual(sorted(stored), sorted(recomputed));
+    // The 766 index measures were exercised too.
+    for (const measure of ['fee_bearing', 'paid_online', 'digitised', 'result_issued'] as const) {
+      assert.ok([...stored.values()].some((r) => r.measure === measure && r.value > 0), `no ${measure} rows`);
+    }
 
     assert.equal(await rebuildDayCounts(db), recomputed.size);
     assert.deepEqual(sorted(await storedDayCounts(db)), sorted(recomputed));
 
     // Sums over days (what GET /api/indicators reads) = the per-dossier facts at the same day boundaries.
     const timelines: DossierTimeline[] = [];
-    await eachCountedDossier(db, (d, log, calendar) => timelines.push(dossierTimeline(calendar, { channel: d.channel as Channel, duration: d.duration as Duration }, log)));
+    await eachCountedDossier(db, (d, log, calendar) => timelines.push(dossierTimeline(calendar, rowFacts(d), log)));
     const rows = [...stored.values()];
     const first = dayFromIso('2026-03-02');
     for (let fromDay = first; fromDay < first + 60; fromDay += 7) {

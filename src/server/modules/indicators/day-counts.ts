@@ -1,7 +1,7 @@
 // The indicator aggregates (indicator_day_counts): one dossier's contribution computed from its row and action log
 // by the shared timeline (src/shared/indicators), and the incremental upkeep that adds the difference an action makes,
 // in the action's own transaction, as one INSERT … ON CONFLICT statement (docs/INDICATORS.md, "Aggregates").
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Duration } from '../../../shared/calendar/deadlines.ts';
 import { isoFromDay, localDay, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
@@ -9,9 +9,9 @@ import type { ActionType } from '../../../shared/dossiers/actions.ts';
 import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
 import { dayRows, type DayRow } from '../../../shared/indicators/facts.ts';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../shared/indicators/settings.ts';
-import { dossierTimeline, type Channel } from '../../../shared/indicators/timeline.ts';
+import { dossierTimeline, type Channel, type DossierRowFacts } from '../../../shared/indicators/timeline.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { dossiers, indicatorDayCounts } from '../../db/schema.ts';
+import { dossiers, indicatorDayCounts, procedureVersions } from '../../db/schema.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
 
 /** The columns of a dossier the aggregates depend on (a Drizzle select map; the rebuild reads exactly these). */
@@ -23,6 +23,11 @@ export const COUNTED_COLUMNS = {
   channel: dossiers.channel,
   duration: dossiers.duration,
   receivedAt: dossiers.receivedAt,
+  procedureVersionId: dossiers.procedureVersionId,
+  feeLines: dossiers.feeLines,
+  components: dossiers.components,
+  /** The online service level of the version the dossier was filed under (the full-process component). */
+  onlineLevel: sql<string | null>`(SELECT online_level FROM procedure_versions WHERE id = ${dossiers.procedureVersionId})`.as('online_level'),
 };
 
 /** The columns of a dossier the aggregates depend on: keep in step with COUNTED_COLUMNS. */
@@ -33,6 +38,36 @@ export interface CountedDossier {
   channel: string;
   duration: unknown;
   receivedAt: Date | null;
+  /** The next four are read with COUNTED_COLUMNS (optional for callers that only need the calendar). */
+  procedureVersionId?: string;
+  feeLines?: unknown;
+  components?: unknown;
+  /** A plain dossier row has none: recordIndicatorChange looks it up from the version. */
+  onlineLevel?: string | null;
+}
+
+/** Fee lines with a non-zero amount. */
+export function isFeeBearing(feeLines: unknown): boolean {
+  return Array.isArray(feeLines) && feeLines.some((line) => typeof line === 'object' && line !== null && Number((line as { amountVnd?: unknown }).amountVnd ?? 0) > 0);
+}
+
+/** At least one component with an uploaded file, and a file for every component marked provided (4.2). */
+export function isDigitised(components: unknown): boolean {
+  if (!Array.isArray(components)) return false;
+  const list = components.filter((c): c is { provided?: unknown; files?: unknown } => typeof c === 'object' && c !== null);
+  const hasFiles = (c: { files?: unknown }) => Array.isArray(c.files) && c.files.length > 0;
+  return list.some(hasFiles) && list.every((c) => c.provided !== true || hasFiles(c));
+}
+
+/** What the shared timeline needs from the dossier row. */
+export function rowFacts(dossier: CountedDossier): DossierRowFacts {
+  return {
+    channel: dossier.channel as Channel,
+    duration: (dossier.duration as Duration | null) ?? null,
+    feeBearing: isFeeBearing(dossier.feeLines),
+    digitised: isDigitised(dossier.components),
+    fullProcess: dossier.onlineLevel === 'full',
+  };
 }
 
 export interface KeyedRow extends DayRow {
@@ -71,7 +106,7 @@ export function calendarForCounts(db: DbOrTx, dossier: CountedDossier): Promise<
 /** The day rows of one dossier with their keys; none before it is received. */
 export function contribution(calendar: WorkingCalendar, dossier: CountedDossier, log: readonly ActionRecord[]): KeyedRow[] {
   if (dossier.receivedAt === null) return [];
-  const timeline = dossierTimeline(calendar, { channel: dossier.channel as Channel, duration: (dossier.duration as Duration | null) ?? null }, log, DEFAULT_INDICATOR_SETTINGS);
+  const timeline = dossierTimeline(calendar, rowFacts(dossier), log, DEFAULT_INDICATOR_SETTINGS);
   return dayRows(timeline).map((r) => ({ ...r, provinceCode: dossier.provinceCode, agencyId: dossier.competentAgencyId, procedureId: dossier.procedureId }));
 }
 
@@ -123,6 +158,18 @@ export async function recordIndicatorChange(
   if (!COUNTED_ACTIONS.has(type) && !moved) return;
   if (after.row.receivedAt === null && before?.row.receivedAt == null) return;
   const calendar = await loadCalendar(after.row.receivedAt ? after.row : (before as Snapshot).row);
+  const levels = new Map<string, string | null>();
+  const withLevel = async (row: CountedDossier): Promise<CountedDossier> => {
+    const versionId = row.procedureVersionId;
+    if (row.onlineLevel !== undefined || versionId === undefined) return row;
+    if (!levels.has(versionId)) {
+      const [hit] = await db.select({ onlineLevel: procedureVersions.onlineLevel }).from(procedureVersions).where(eq(procedureVersions.id, versionId));
+      levels.set(versionId, hit?.onlineLevel ?? null);
+    }
+    return { ...row, onlineLevel: levels.get(versionId) ?? null };
+  };
+  after = { ...after, row: await withLevel(after.row) };
+  if (before) before = { ...before, row: await withLevel(before.row) };
   const delta = new Map<string, KeyedRow>();
   accumulate(delta, contribution(calendar, after.row, after.log));
   if (before) accumulate(delta, contribution(calendar, before.row, before.log), -1);
