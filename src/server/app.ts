@@ -22,6 +22,7 @@ import { nationalPortalRoutes } from './modules/national-portal/national-portal.
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { proceduresRoutes } from './modules/procedures/procedures.routes.ts';
 import { publicResultsRoutes } from './modules/public-results/public-results.routes.ts';
+import { breakdownsRoutes } from './modules/indicators/breakdowns.routes.ts';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.ts';
 import { report06aRoutes } from './modules/indicators/report-06a.routes.ts';
 import { ratingsRoutes } from './modules/ratings/ratings.routes.ts';
@@ -91,6 +92,7 @@ export async function createApp(deps: Deps) {
       await api.register(adminRoutes(deps));
       await api.register(publicResultsRoutes(deps));
       await api.register(indicatorsRoutes(deps));
+      await api.register(breakdownsRoutes(deps));
       await api.register(report06aRoutes(deps));
     },
     { prefix: '/api' },

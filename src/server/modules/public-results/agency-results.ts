@@ -1,61 +1,32 @@
-// Use case: the public list of results per agency for a year — dossiers finished early, on time or late against
-// their appointment, and open ones within or past it — with no personal data. Classification is the one the
-// dossier pages use (timingOf: minutes against the appointment, early = finished on an earlier Vietnam date).
-// Issue #6 replaces this with the service index's aggregates and rules (supplement pauses, the 766 formulas).
-import { sql } from 'drizzle-orm';
+// Use case: the public list of results per agency for a year — dossiers received, resolved early, on time or late
+// against their legal deadline, and open ones within or past it at the report instant (the year's end, or the start of
+// today for the running year) — with no personal data. Served from the indicators' aggregates
+// (indicator_day_counts, summed as form II.06a: breakdowns.ts), so it agrees with the officers' dashboards.
 import type { AgencyResult } from '../../../shared/public-results.ts';
+import { percent } from '../../../shared/indicators/indicators.ts';
 import type { Deps } from '../../deps.ts';
-import { queryRows } from '../../db/client.ts';
+import { agencyBreakdown, checkPeriod } from '../indicators/breakdowns.ts';
 
 export type { AgencyResult };
 
-interface Row {
-  id: string;
-  code: string;
-  name: string;
-  received: string;
-  early: string;
-  on_time: string;
-  late: string;
-  open: string;
-  overdue: string;
-}
-
-/** Per competent agency, dossiers received in `year` (Vietnam dates), classified as of now. */
+/** Per competent agency with any figure in `year` (Vietnam dates), by name. */
 export async function agencyResults(deps: Pick<Deps, 'db' | 'clock'>, year: number): Promise<AgencyResult[]> {
-  const from = `${year}-01-01T00:00:00+07:00`;
-  const to = `${year + 1}-01-01T00:00:00+07:00`;
-  const now = deps.clock.now().toISOString();
-  const localDate = (column: string) => sql.raw(`(d.${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`);
-  const rows = await queryRows<Row>(
-    deps.db,
-    sql`SELECT a.id, a.code, a.name,
-          count(*) AS received,
-          count(*) FILTER (WHERE d.finished_at IS NOT NULL AND d.finished_at <= d.due_at AND ${localDate('finished_at')} < ${localDate('due_at')}) AS early,
-          count(*) FILTER (WHERE d.finished_at IS NOT NULL AND d.finished_at <= d.due_at AND ${localDate('finished_at')} >= ${localDate('due_at')}) AS on_time,
-          count(*) FILTER (WHERE d.finished_at IS NOT NULL AND d.finished_at > d.due_at) AS late,
-          count(*) FILTER (WHERE d.finished_at IS NULL) AS open,
-          count(*) FILTER (WHERE d.finished_at IS NULL AND d.due_at < ${now}::timestamptz) AS overdue
-        FROM dossiers d
-        JOIN agencies a ON a.id = d.competent_agency_id
-       WHERE d.received_at >= ${from}::timestamptz AND d.received_at < ${to}::timestamptz
-         AND d.status <> 'refused_at_intake'
-       GROUP BY a.id, a.code, a.name
-       ORDER BY a.name`,
-  );
-  return rows.map((row) => {
-    const [received, early, onTime, late, open, overdue] = [row.received, row.early, row.on_time, row.late, row.open, row.overdue].map(Number) as [number, number, number, number, number, number];
-    const finished = early + onTime + late;
-    return {
-      agency: { id: row.id, code: row.code, name: row.name },
-      received,
-      finished,
-      early,
-      onTime,
-      late,
-      open,
-      overdue,
-      onTimeRate: finished === 0 ? null : Math.round(((early + onTime) / finished) * 1000) / 10,
-    };
-  });
+  const period = checkPeriod(deps, { from: `${year}-01-01`, to: `${year + 1}-01-01` });
+  const rows = await agencyBreakdown(deps, 'all', period);
+  return rows
+    .map((row) => {
+      const { received, resolved, pending } = row.form;
+      return {
+        agency: { id: row.agencyId, code: row.code ?? '', name: row.name },
+        received: received.online + received.inPersonOrPost,
+        finished: resolved.total,
+        early: resolved.early,
+        onTime: resolved.onTime,
+        late: resolved.late,
+        open: pending.total,
+        overdue: pending.overdue,
+        onTimeRate: percent(resolved.early + resolved.onTime, resolved.total, 1),
+      };
+    })
+    .sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'vi'));
 }

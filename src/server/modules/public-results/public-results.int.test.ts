@@ -42,7 +42,7 @@ describe('public results per agency', () => {
     }
   };
 
-  it('counts accepted dossiers of the year by result against the appointment, without sign-in or personal data', async () => {
+  it('counts accepted dossiers of the year by result against the legal deadline, from the aggregates, without sign-in or personal data', async () => {
     const early = await file();
     const onTime = await file();
     const late = await file();
@@ -65,6 +65,7 @@ describe('public results per agency', () => {
     await finish(late);
     clock.set('2027-01-05T02:00:00Z');
     await file(); // received in 2027: not in 2026's figures
+    clock.set('2027-01-06T02:00:00Z'); // a running year is counted up to the start of today (docs/INDICATORS.md)
 
     const visitor = new TestClient(fx.server.url);
     const response = await visitor.get('/api/public/agency-results?year=2026');

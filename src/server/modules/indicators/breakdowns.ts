@@ -1,0 +1,212 @@
+// Use case: the indicators of a period broken down for the dashboards — by agency (ranked by the 2.1 on-time rate),
+// by procedure of one agency, and by month (the trend) — summed from indicator_day_counts with the period, report
+// instant and scope rules of GET /api/indicators (period-indicators.ts), whose sums and formulas it reuses.
+import { sql, type SQL } from 'drizzle-orm';
+import { dayFromIso, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
+import { indicators, type Indicators } from '../../../shared/indicators/indicators.ts';
+import { vietnamToday, type Deps } from '../../deps.ts';
+import { queryRows } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import type { Viewer } from '../../http/session.ts';
+import { countsFromRows, indicatorScope, type MeasureSums } from './period-indicators.ts';
+
+/** The longest period a breakdown may cover, in days (a leap year). */
+export const MAX_BREAKDOWN_DAYS = 366;
+
+type DepsDb = Pick<Deps, 'db' | 'clock'>;
+
+export interface CheckedPeriod {
+  period: { from: string; to: string };
+  fromDay: number;
+  toDay: number;
+  /** The report instant: the start of this day (the period's end, or today for a running period). */
+  asOf: string;
+}
+
+const invalid = (path: string, rule: string, message: string, messageEn: string) => AppError.invalidInput([{ path, rule, message, messageEn }]);
+
+function checkDate(value: string, path: string): number {
+  const day = dayFromIso(value);
+  if (!Number.isFinite(day) || isoFromDay(day) !== value) throw invalid(path, 'date', 'không phải ngày hợp lệ (YYYY-MM-DD)', 'is not a valid date (YYYY-MM-DD)');
+  return day;
+}
+
+/** [from, to) as local dates, checked, with its report instant. */
+export function checkPeriod(deps: Pick<Deps, 'clock'>, query: { from: string; to: string }): CheckedPeriod {
+  const fromDay = checkDate(query.from, 'query.from');
+  const toDay = checkDate(query.to, 'query.to');
+  if (!(toDay > fromDay)) throw invalid('query.to', 'after_from', 'phải sau ngày bắt đầu', 'must be after from');
+  if (toDay - fromDay > MAX_BREAKDOWN_DAYS) throw invalid('query.to', 'max_period', `kỳ không quá ${MAX_BREAKDOWN_DAYS} ngày`, `the period may not exceed ${MAX_BREAKDOWN_DAYS} days`);
+  const endDay = Math.max(Math.min(toDay, dayFromIso(vietnamToday(deps.clock))), fromDay);
+  return { period: { from: query.from, to: query.to }, fromDay, toDay, asOf: isoFromDay(endDay) };
+}
+
+/** The agencies the viewer may see, or one of them; 403 outside the scope, as GET /api/indicators. */
+export function checkScope(viewer: Viewer, agencyId?: string): 'all' | string[] {
+  const scope = indicatorScope(viewer);
+  if (scope !== 'all' && scope.length === 0) {
+    throw new AppError('FORBIDDEN', 'Chỉ cán bộ, công chức xem được chỉ số của cơ quan.', 'Only officers see agency indicators.', { rule: 'officers_only' });
+  }
+  if (agencyId && scope !== 'all' && !scope.includes(agencyId)) {
+    throw new AppError('FORBIDDEN', 'Bạn không được xem chỉ số của cơ quan này.', 'You may not see this agency’s indicators.', { rule: 'agency_scope' });
+  }
+  return agencyId ? [agencyId] : scope;
+}
+
+const uuidList = (ids: readonly string[]) => `{${ids.join(',')}}`;
+const agencyFilter = (ids: 'all' | string[]): SQL => (ids === 'all' ? sql`true` : sql`agency_id = ANY(${uuidList(ids)}::uuid[])`);
+
+/** Measure sums of [from, asOf) grouped by agency or by procedure: the rows countsFromRows turns into counts. */
+export async function sumsBy(deps: DepsDb, key: 'agency_id' | 'procedure_id', where: SQL, p: CheckedPeriod): Promise<Map<string, MeasureSums[]>> {
+  const from = isoFromDay(p.fromDay);
+  const rows = await queryRows<MeasureSums & { key: string }>(
+    deps.db,
+    sql`SELECT ${sql.raw(key)} AS key, measure,
+               sum(value) FILTER (WHERE day >= ${from}::date) AS in_period,
+               sum(value) FILTER (WHERE day < ${from}::date) AS before_from,
+               sum(value) AS before_to
+          FROM indicator_day_counts
+         WHERE ${where} AND day < ${p.asOf}::date
+         GROUP BY ${sql.raw(key)}, measure`,
+  );
+  const out = new Map<string, MeasureSums[]>();
+  for (const r of rows) out.set(r.key, [...(out.get(r.key) ?? []), r]);
+  return out;
+}
+
+/** Whether anything happened or stood open in the period (rows of a province administrator's ranking). */
+const hasFigures = (i: Indicators) => i.form.received.total > 0 || i.form.resolved.total > 0 || i.form.pending.total > 0;
+
+/** Best 2.1 rate first, N/A last, then by name (Vietnamese order). */
+function byRate<T extends Indicators & { name: string }>(a: T, b: T): number {
+  const ra = a.onTime.rate;
+  const rb = b.onTime.rate;
+  if (ra !== rb) {
+    if (ra === null) return 1;
+    if (rb === null) return -1;
+    return rb - ra;
+  }
+  return a.name.localeCompare(b.name, 'vi');
+}
+
+export interface AgencyBreakdown extends Indicators {
+  agencyId: string;
+  code: string | null;
+  name: string;
+}
+
+/**
+ * One row per agency of `ids` ('all': every agency with a figure in the period), ranked by the 2.1 rate. Officers get
+ * each of their agencies, zeros included.
+ */
+export async function agencyBreakdown(deps: DepsDb, ids: 'all' | string[], p: CheckedPeriod): Promise<AgencyBreakdown[]> {
+  const sums = await sumsBy(deps, 'agency_id', agencyFilter(ids), p);
+  const agencyIds = ids === 'all' ? [...sums.keys()] : ids;
+  const names =
+    agencyIds.length === 0 ? [] : await queryRows<{ id: string; code: string | null; name: string }>(deps.db, sql`SELECT id, code, name FROM agencies WHERE id = ANY(${uuidList(agencyIds)}::uuid[])`);
+  const byId = new Map(names.map((n) => [n.id, n]));
+  return agencyIds
+    .map((id) => ({ agencyId: id, code: byId.get(id)?.code ?? null, name: byId.get(id)?.name ?? id, ...indicators(countsFromRows(sums.get(id) ?? [])) }))
+    .filter((row) => ids !== 'all' || hasFigures(row))
+    .sort(byRate);
+}
+
+/** GET /api/indicators/by-agency: the viewer's agencies ranked by on-time rate. */
+export async function byAgency(deps: DepsDb, viewer: Viewer, query: { from: string; to: string }) {
+  const p = checkPeriod(deps, query);
+  const ids = checkScope(viewer);
+  return { period: p.period, asOf: p.asOf, items: await agencyBreakdown(deps, ids, p) };
+}
+
+export interface ProcedureBreakdown extends Indicators {
+  procedureId: string;
+  code: string | null;
+  name: string;
+}
+
+/** GET /api/indicators/by-procedure: one agency's procedures with any figure in the period, ranked by on-time rate. */
+export async function byProcedure(deps: DepsDb, viewer: Viewer, query: { agencyId: string; from: string; to: string }) {
+  const p = checkPeriod(deps, query);
+  checkScope(viewer, query.agencyId);
+  const sums = await sumsBy(deps, 'procedure_id', sql`agency_id = ${query.agencyId}::uuid`, p);
+  const ids = [...sums.keys()];
+  const names =
+    ids.length === 0
+      ? []
+      : await queryRows<{ id: string; code: string | null; name: string | null }>(
+          deps.db,
+          sql`SELECT p.id, coalesce(p.national_code, p.source_key) AS code, v.name
+                FROM procedures p LEFT JOIN procedure_versions v ON v.id = p.current_version_id
+               WHERE p.id = ANY(${uuidList(ids)}::uuid[])`,
+        );
+  const byId = new Map(names.map((n) => [n.id, n]));
+  const items: ProcedureBreakdown[] = ids
+    .map((id) => ({ procedureId: id, code: byId.get(id)?.code ?? null, name: byId.get(id)?.name ?? id, ...indicators(countsFromRows(sums.get(id) ?? [])) }))
+    .filter(hasFigures)
+    .sort(byRate);
+  return { period: p.period, asOf: p.asOf, agencyId: query.agencyId, items };
+}
+
+export interface TrendPoint {
+  /** YYYY-MM */
+  month: string;
+  /** The part of the period in this month: [from, to), local dates. */
+  from: string;
+  to: string;
+  received: number;
+  resolved: number;
+  late: number;
+  onTimeRate: number | null;
+  onlineShare: number | null;
+}
+
+const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
+function nextMonth(iso: string): string {
+  const [y, m] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** GET /api/indicators/trend: one point per month of the period up to the report instant. */
+export async function trend(deps: DepsDb, viewer: Viewer, query: { agencyId?: string | undefined; from: string; to: string }) {
+  const p = checkPeriod(deps, query);
+  const ids = checkScope(viewer, query.agencyId);
+  const from = isoFromDay(p.fromDay);
+  // Flows by month of the period; stocks before the period in one bucket (month null), then accumulated month by month.
+  const rows = await queryRows<{ measure: string; month: string | null; value: string }>(
+    deps.db,
+    sql`SELECT measure, CASE WHEN day >= ${from}::date THEN to_char(day, 'YYYY-MM') END AS month, sum(value) AS value
+          FROM indicator_day_counts
+         WHERE ${agencyFilter(ids)} AND day < ${p.asOf}::date
+         GROUP BY 1, 2`,
+  );
+  const running = new Map<string, number>();
+  const byMonth = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (r.month === null) running.set(r.measure, Number(r.value));
+    else byMonth.set(r.month, new Map([...(byMonth.get(r.month) ?? []), [r.measure, Number(r.value)]]));
+  }
+  const points: TrendPoint[] = [];
+  for (let start = from; dayFromIso(start) < dayFromIso(p.asOf); start = nextMonth(monthStart(start))) {
+    const end = dayFromIso(nextMonth(start)) < dayFromIso(p.asOf) ? nextMonth(start) : p.asOf;
+    const flows = byMonth.get(start.slice(0, 7)) ?? new Map<string, number>();
+    const measures = new Set([...running.keys(), ...flows.keys()]);
+    const sums: MeasureSums[] = [...measures].map((measure) => {
+      const before = running.get(measure) ?? 0;
+      const inMonth = flows.get(measure) ?? 0;
+      return { measure, in_period: String(inMonth), before_from: String(before), before_to: String(before + inMonth) };
+    });
+    for (const [measure, value] of flows) running.set(measure, (running.get(measure) ?? 0) + value);
+    const i = indicators(countsFromRows(sums));
+    points.push({
+      month: start.slice(0, 7),
+      from: start,
+      to: end,
+      received: i.form.received.online + i.form.received.inPersonOrPost,
+      resolved: i.form.resolved.total,
+      late: i.form.resolved.late,
+      onTimeRate: i.onTime.rate,
+      onlineShare: i.onlineShare,
+    });
+  }
+  return { period: p.period, asOf: p.asOf, agencyIds: ids, points };
+}
