@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { seedAgencies } from '../agencies/seed-agencies.ts';
 import { importUnits } from '../units/import-units.ts';
 import { queryRows } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import type { AppError } from '../../errors.ts';
 import { createTestContext, seedPath, type TestContext } from '../../testing/test-deps.ts';
 import { agenciesUnderUnit } from './unit-agencies.ts';
 
