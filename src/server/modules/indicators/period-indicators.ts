@@ -1,15 +1,21 @@
 // Use case: the indicators of a period for the agencies a viewer may see — form II.06a, the 766 on-time rate 2.1
-// and its points, the average processing time and the online share — summed from indicator_day_counts: flows over
-// the period's days, stocks over every day before the period's start and end (docs/INDICATORS.md).
+// and its points, the average processing time, the online share and the whole 766 index — summed from
+// indicator_day_counts: flows over the period's days, stocks over every day before the period's start and end; the
+// index adds the catalogue's figures and the dislikes (catalogue-measures.ts), scored with the viewer's province's
+// settings (docs/INDICATORS.md).
 import { sql } from 'drizzle-orm';
 import { dayFromIso, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
 import { emptyCounts, type PeriodCounts } from '../../../shared/indicators/facts.ts';
 import { indicators, type Indicators } from '../../../shared/indicators/indicators.ts';
+import { index766 } from '../../../shared/indicators/index766.ts';
+import type { Index766 } from '../../../shared/indicators/index766-types.ts';
 import { CHANNELS } from '../../../shared/indicators/timeline.ts';
 import { vietnamToday, type Deps } from '../../deps.ts';
 import { queryRows } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
+import { catalogueFigures, countDislikes } from './catalogue-measures.ts';
+import { settingsForViewer } from './settings-store.ts';
 
 /** The agencies whose indicators a viewer may see: 'all' for a province administrator, else the agencies of their grants. */
 export function indicatorScope(viewer: Viewer): 'all' | string[] {
@@ -22,6 +28,7 @@ export interface PeriodIndicators extends Indicators {
   /** The figures are as of the start of this day (the period's end, or today for a running period). */
   asOf: string;
   agencyIds: string[] | 'all';
+  index766: Index766;
 }
 
 export interface MeasureSums {
@@ -61,7 +68,19 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
          WHERE ${agencyFilter} AND day < ${end}::date
          GROUP BY measure`,
   );
-  return { period: { from: query.from, to: query.to }, asOf: end, agencyIds, ...indicators(countsFromRows(rows)) };
+  const settings = await settingsForViewer(deps.db, viewer);
+  const counts = countsFromRows(rows);
+  const [catalogue, dislikes] = await Promise.all([
+    catalogueFigures(deps.db, agencyIds, { from, end }),
+    countDislikes(deps.db, agencyIds, fromDay, Math.max(endDay, fromDay), settings.dislikeMaxScore),
+  ]);
+  return {
+    period: { from: query.from, to: query.to },
+    asOf: end,
+    agencyIds,
+    ...indicators(counts, settings),
+    index766: index766({ counts, dislikes, catalogue }, settings),
+  };
 }
 
 /** Period counts from the sums of one agency (or several) by measure: flows in the period, stocks before its start and end. */
@@ -77,6 +96,12 @@ export function countsFromRows(rows: MeasureSums[]): PeriodCounts {
   }
   counts.processingMinutes = flow('processing_minutes');
   counts.eResult = flow('e_result');
+  counts.resultIssued = flow('result_issued');
+  counts.feeBearing = flow('fee_bearing');
+  counts.paidOnline = flow('paid_online');
+  counts.digitised = flow('digitised');
+  counts.fullProcess = flow('full_process');
+  counts.fullProcessOnline = flow('full_process_online');
   counts.carriedOver = stockAt('open', 'before_from');
   counts.open = stockAt('open', 'before_to');
   counts.legalOverdue = stockAt('legal_overdue', 'before_to');

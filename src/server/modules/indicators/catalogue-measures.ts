@@ -1,0 +1,103 @@
+// The 766 index's figures that come from the catalogue (point in time, for the viewer's agencies, no aggregates):
+// 1.3 procedures with complete published components, 3.1 procedures with an online service, 3.2 online services
+// used in the period, 3.5b fee-bearing procedures paid online in the period; and the dislikes of 5.4, counted from
+// dossier_ratings. "The agencies' procedures" are those agency_procedures lists with the role implementing or
+// competent; each is judged on its current version (docs/INDICATORS.md).
+import { sql, type SQL } from 'drizzle-orm';
+import { instantAt } from '../../../shared/calendar/vietnam-time.ts';
+import type { CatalogueFigures } from '../../../shared/indicators/index766.ts';
+import { queryRows, type DbOrTx } from '../../db/client.ts';
+
+export type AgencyScope = 'all' | string[];
+
+const agencyIn = (column: SQL, scope: AgencyScope) => (scope === 'all' ? sql`true` : sql`${column} = ANY(${`{${scope.join(',')}}`}::uuid[])`);
+
+/**
+ * ND 63/2010 Art. 8.2 as far as the catalogue stores it: name, steps, how to file (a channel option), the dossier's
+ * components, the duration, who may apply, the agency, the result, the fee (an amount, a fee text or free) and the
+ * legal basis. Forms and conditions are left out: not every procedure has them.
+ */
+const COMPLETE = sql`(
+  coalesce(v.name, '') <> '' AND coalesce(v.steps, '') <> ''
+  AND (jsonb_typeof(v.components) = 'array' AND jsonb_array_length(v.components) > 0 OR coalesce(v.dossier_text, '') <> '')
+  AND cardinality(v.applicant_types) > 0
+  AND coalesce(v.competent_agency_text, v.implementing_agency_text, '') <> ''
+  AND coalesce(v.result, '') <> '' AND coalesce(v.legal_basis, '') <> ''
+  AND EXISTS (SELECT 1 FROM procedure_variants pv JOIN procedure_channel_options o ON o.variant_id = pv.id
+               WHERE pv.version_id = v.id AND (o.duration_value IS NOT NULL OR coalesce(o.duration_text, '') <> '')
+                 AND (o.is_free OR cardinality(o.fee_amounts_vnd) > 0 OR coalesce(o.fee_text, '') <> ''))
+)`;
+
+const FEE_BEARING = sql`EXISTS (
+  SELECT 1 FROM procedure_variants pv JOIN procedure_channel_options o ON o.variant_id = pv.id
+   WHERE pv.version_id = v.id AND NOT o.is_free AND EXISTS (SELECT 1 FROM unnest(o.fee_amounts_vnd) AS f(amount) WHERE f.amount > 0)
+)`;
+
+interface Row {
+  public_procedures: number;
+  complete_procedures: number;
+  with_online_service: number;
+  online_services_used: number;
+  fee_procedures: number;
+  fee_procedures_paid_online: number;
+}
+
+/** The catalogue's figures for the agencies in scope; "used" and "paid online" count dossiers received in [from, end). */
+export async function catalogueFigures(db: DbOrTx, scope: AgencyScope, period: { from: string; end: string }): Promise<CatalogueFigures> {
+  const [row] = await queryRows<Row>(
+    db,
+    sql`WITH scoped AS (
+          SELECT DISTINCT ap.procedure_id FROM agency_procedures ap
+           WHERE ap.role IN ('implementing', 'competent') AND ${agencyIn(sql`ap.agency_id`, scope)}
+        ), used AS (
+          SELECT procedure_id,
+                 sum(value) FILTER (WHERE measure IN ('received_online', 'received_national_portal')) AS online,
+                 sum(value) FILTER (WHERE measure = 'paid_online') AS paid_online
+            FROM indicator_day_counts
+           WHERE ${agencyIn(sql`agency_id`, scope)} AND day >= ${period.from}::date AND day < ${period.end}::date
+             AND measure IN ('received_online', 'received_national_portal', 'paid_online')
+           GROUP BY procedure_id
+        ), judged AS (
+          SELECT v.online_level IN ('partial', 'full') AS online, ${COMPLETE} AS complete, ${FEE_BEARING} AS fee,
+                 coalesce(u.online, 0) > 0 AS used, coalesce(u.paid_online, 0) > 0 AS paid
+            FROM scoped s
+            JOIN procedures p ON p.id = s.procedure_id
+            JOIN procedure_versions v ON v.id = p.current_version_id
+            LEFT JOIN used u ON u.procedure_id = s.procedure_id
+        )
+        SELECT count(*)::int AS public_procedures,
+               count(*) FILTER (WHERE complete)::int AS complete_procedures,
+               count(*) FILTER (WHERE online)::int AS with_online_service,
+               count(*) FILTER (WHERE online AND used)::int AS online_services_used,
+               count(*) FILTER (WHERE fee)::int AS fee_procedures,
+               count(*) FILTER (WHERE fee AND paid)::int AS fee_procedures_paid_online
+          FROM judged`,
+  );
+  const r = row as Row;
+  return {
+    publicProcedures: Number(r.public_procedures),
+    completeProcedures: Number(r.complete_procedures),
+    proceduresInCompetence: Number(r.public_procedures),
+    withOnlineService: Number(r.with_online_service),
+    onlineServices: Number(r.with_online_service),
+    onlineServicesUsed: Number(r.online_services_used),
+    feeProcedures: Number(r.fee_procedures),
+    feeProceduresPaidOnline: Number(r.fee_procedures_paid_online),
+  };
+}
+
+/**
+ * 5.4's dislikes: ratings at or below `maxScore` given in [fromDay, endDay) (Vietnam days) to dossiers of the agencies
+ * in scope (competent agency). A direct query: the dossiers_competent_idx narrows the dossiers, the rating is by key.
+ */
+export async function countDislikes(db: DbOrTx, scope: AgencyScope, fromDay: number, endDay: number, maxScore: number): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n
+          FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
+         WHERE ${agencyIn(sql`d.competent_agency_id`, scope)} AND r.score <= ${maxScore}
+           AND r.created_at >= ${new Date(instantAt(fromDay, 0)).toISOString()}::timestamptz
+           AND r.created_at < ${new Date(instantAt(endDay, 0)).toISOString()}::timestamptz`,
+  );
+  return Number(row?.n ?? 0);
+}
