@@ -20,5 +20,6 @@ export const paths = {
   myDossier: (id: string) => `/ca-nhan/ho-so/${encodeURIComponent(id)}`,
   fileOnline: (procedureId: string) => `/ca-nhan/nop/${encodeURIComponent(procedureId)}`,
   workspace: '/can-bo',
+  dashboard: '/can-bo/chi-so',
   admin: '/quan-tri',
 } as const;

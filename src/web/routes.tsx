@@ -16,6 +16,7 @@ import { NotFoundPage } from './layout/NotFoundPage.tsx';
 const WorkspacePage = lazy(async () => ({ default: (await import('./features/workspace/WorkspacePage.tsx')).WorkspacePage }));
 const CitizenPage = lazy(async () => ({ default: (await import('./features/citizen/CitizenPage.tsx')).CitizenPage }));
 const RegisterPage = lazy(async () => ({ default: (await import('./features/citizen/CitizenPage.tsx')).RegisterPage }));
+const DashboardPage = lazy(async () => ({ default: (await import('./features/dashboard/DashboardPage.tsx')).DashboardPage }));
 const AdminPage = lazy(async () => ({ default: (await import('./features/admin/AdminPage.tsx')).AdminPage }));
 
 export function AppRoutes() {
@@ -30,6 +31,7 @@ export function AppRoutes() {
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route path="dang-ky" element={<RegisterPage />} />
         <Route path="ca-nhan/*" element={<CitizenPage />} />
+        <Route path="can-bo/chi-so/*" element={<DashboardPage />} />
         <Route path="can-bo/*" element={<WorkspacePage />} />
         <Route path="quan-tri/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />

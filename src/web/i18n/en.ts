@@ -1,6 +1,7 @@
 // Every text of the web app in English: the same keys as vi.ts, enforced by `satisfies Dictionary`.
 import { adminEn } from '../features/admin/i18n.ts';
 import { citizenEn } from '../features/citizen/i18n.ts';
+import { dashboardEn } from '../features/dashboard/i18n.ts';
 import { workspaceEn } from '../features/workspace/i18n.ts';
 import type { Dictionary } from './vi.ts';
 
@@ -209,6 +210,7 @@ export const en = {
   workspace: workspaceEn,
   citizen: citizenEn,
   admin: adminEn,
+  dashboard: dashboardEn,
   format: {
     dateTime: '{{time}}, {{date}}',
   },

@@ -4,6 +4,7 @@
 
 import { adminVi } from '../features/admin/i18n.ts';
 import { citizenVi } from '../features/citizen/i18n.ts';
+import { dashboardVi } from '../features/dashboard/i18n.ts';
 import { workspaceVi } from '../features/workspace/i18n.ts';
 import type { Shape } from './shape.ts';
 
@@ -212,6 +213,7 @@ export const vi = {
   workspace: workspaceVi,
   citizen: citizenVi,
   admin: adminVi,
+  dashboard: dashboardVi,
   format: {
     dateTime: '{{time}}, {{date}}',
   },

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
 import { isAdministrator, isOfficer, useLogout, useSession } from '../features/account/useSession.ts';
+import { seesDashboard } from '../features/dashboard/access.ts';
 import { paths } from '../paths.ts';
 import { useSite } from '../site.ts';
 import { RouteErrorBoundary } from './RouteError.tsx';
@@ -26,6 +27,7 @@ function NavLinks({ onNavigate, direction }: { onNavigate?: () => void; directio
     { to: paths.tracking(), label: t('nav.tracking'), end: false },
     ...(me?.kind === 'citizen' ? [{ to: paths.myDossiers, label: t('citizen.title'), end: false }] : []),
     ...(isOfficer(me) ? [{ to: paths.workspace, label: t('nav.workspace'), end: false }] : []),
+    ...(seesDashboard(me) ? [{ to: paths.dashboard, label: t('dashboard.nav'), end: false }] : []),
     ...(isAdministrator(me) ? [{ to: paths.admin, label: t('nav.admin'), end: false }] : []),
   ];
   const Wrapper = direction === 'row' ? Group : Stack;

@@ -33,7 +33,13 @@ export interface LateDossier {
 export async function lateDossiers(
   deps: Pick<Deps, 'db' | 'clock'>,
   viewer: Viewer,
-  query: { agencyId: string; procedureId?: string | undefined; from: string; to: string; limit?: number | undefined },
+  query: {
+    agencyId: string;
+    procedureId?: string | undefined;
+    from: string;
+    to: string;
+    limit?: number | undefined;
+  },
 ) {
   const p = checkPeriod(deps, query);
   checkScope(viewer, query.agencyId);
@@ -77,13 +83,29 @@ export async function lateDossiers(
   const logs = new Map<string, ActionRecord[]>();
   if (visible.length > 0) {
     const actions = await deps.db
-      .select({ dossierId: dossierActions.dossierId, type: dossierActions.type, at: dossierActions.at, actorId: dossierActions.actorId, payload: dossierActions.payload })
+      .select({
+        dossierId: dossierActions.dossierId,
+        type: dossierActions.type,
+        at: dossierActions.at,
+        actorId: dossierActions.actorId,
+        payload: dossierActions.payload,
+      })
       .from(dossierActions)
-      .where(inArray(dossierActions.dossierId, visible.map((d) => d.id)))
+      .where(
+        inArray(
+          dossierActions.dossierId,
+          visible.map((d) => d.id),
+        ),
+      )
       .orderBy(asc(dossierActions.dossierId), asc(dossierActions.seq));
     for (const a of actions) {
       const log = logs.get(a.dossierId) ?? [];
-      log.push({ type: a.type as ActionRecord['type'], at: a.at.getTime(), actorId: a.actorId, payload: a.payload as Record<string, unknown> });
+      log.push({
+        type: a.type as ActionRecord['type'],
+        at: a.at.getTime(),
+        actorId: a.actorId,
+        payload: a.payload as Record<string, unknown>,
+      });
       logs.set(a.dossierId, log);
     }
   }
@@ -93,9 +115,18 @@ export async function lateDossiers(
     const key = `${d.provinceCode}:${yearOfDay(localDay((d.receivedAt as Date).getTime()))}`;
     if (!calendars.has(key)) calendars.set(key, calendarForCounts(deps.db, d));
     const calendar = await (calendars.get(key) as Promise<WorkingCalendar>);
-    const timeline = dossierTimeline(calendar, { channel: d.channel as Channel, duration: (d.duration as Duration | null) ?? null }, logs.get(d.id) ?? [], DEFAULT_INDICATOR_SETTINGS);
+    const timeline = dossierTimeline(
+      calendar,
+      { channel: d.channel as Channel, duration: (d.duration as Duration | null) ?? null },
+      logs.get(d.id) ?? [],
+      DEFAULT_INDICATOR_SETTINGS,
+    );
     const facts = dossierFacts(timeline, { from: fromAt, to: reportAt });
-    const kind: LateKind | null = facts.finished.some((f) => f.legal === 'late') ? 'resolved_late' : facts.openAtEnd?.legal === 'overdue' ? 'open_overdue' : null;
+    const kind: LateKind | null = facts.finished.some((f) => f.legal === 'late')
+      ? 'resolved_late'
+      : facts.openAtEnd?.legal === 'overdue'
+        ? 'open_overdue'
+        : null;
     if (!kind) continue;
     items.push({
       id: d.id,
@@ -109,5 +140,11 @@ export async function lateDossiers(
     });
   }
   const limit = query.limit ?? 50;
-  return { period: p.period, asOf: p.asOf, agencyId: query.agencyId, total: items.length, items: items.slice(0, limit) };
+  return {
+    period: p.period,
+    asOf: p.asOf,
+    agencyId: query.agencyId,
+    total: items.length,
+    items: items.slice(0, limit),
+  };
 }

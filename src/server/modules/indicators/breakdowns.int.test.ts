@@ -15,7 +15,12 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
   const clock = fixedClock('2026-03-02T02:00:00Z'); // Monday 02/03/2026 09:00 in Vietnam
   let life: Awaited<ReturnType<typeof setupLifecycle>>;
   const at = (local: string) => clock.set(new Date(`${local}:00+07:00`).toISOString());
-  const ids: Record<'early' | 'late' | 'overdue' | 'paused', string> = { early: '', late: '', overdue: '', paused: '' };
+  const ids: Record<'early' | 'late' | 'overdue' | 'paused', string> = {
+    early: '',
+    late: '',
+    overdue: '',
+    paused: '',
+  };
 
   before(async () => {
     life = await setupLifecycle(clock);
@@ -25,7 +30,11 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
     const walkIn = async () =>
       (
         await desk.post('/api/dossiers', {
-          requestId: randomUUID(), procedureId: life.procedureId, channel: 'in_person', receivingAgencyId: life.commune, applicant: APPLICANT,
+          requestId: randomUUID(),
+          procedureId: life.procedureId,
+          channel: 'in_person',
+          receivingAgencyId: life.commune,
+          applicant: APPLICANT,
           components: [{ name: 'Tờ khai', provided: true }],
         })
       ).body;
@@ -47,11 +56,22 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
     const early = await walkIn();
     const late = await walkIn();
     const overdue = await walkIn();
-    let paused = (await citizen.post('/api/dossiers', { requestId: randomUUID(), procedureId: life.procedureId, channel: 'online', receivingAgencyId: life.commune, applicant: APPLICANT })).body;
+    let paused = (
+      await citizen.post('/api/dossiers', {
+        requestId: randomUUID(),
+        procedureId: life.procedureId,
+        channel: 'online',
+        receivingAgencyId: life.commune,
+        applicant: APPLICANT,
+      })
+    ).body;
     at('2026-03-02T10:00');
     paused = (await life.act(desk, paused, 'receive')).body;
     assert.equal(paused.status, 'received', JSON.stringify(paused));
-    assert.equal((await life.act(desk, paused, 'request_supplement', { missing: ['Bản sao CCCD'] })).status, 200);
+    assert.equal(
+      (await life.act(desk, paused, 'request_supplement', { missing: ['Bản sao CCCD'] })).status,
+      200,
+    );
     at('2026-03-03T10:00');
     await finish(early);
     at('2026-03-10T10:00');
@@ -79,15 +99,26 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
     // Ranked: rates descending, N/A last.
     const rates = res.body.items.map((row: { onTime: { rate: number | null } }) => row.onTime.rate);
     const measured = rates.filter((r: number | null) => r !== null);
-    assert.deepEqual(measured, [...measured].sort((a: number, b: number) => b - a));
-    assert.deepEqual(rates.slice(measured.length), rates.filter((r: number | null) => r === null));
+    assert.deepEqual(
+      measured,
+      [...measured].sort((a: number, b: number) => b - a),
+    );
+    assert.deepEqual(
+      rates.slice(measured.length),
+      rates.filter((r: number | null) => r === null),
+    );
     // A province administrator sees every agency with a figure: here the commune alone.
     const all = await (await life.login('demo.admin')).get(`/api/indicators/by-agency?${MARCH}`);
-    assert.deepEqual(all.body.items.map((row: { agencyId: string }) => row.agencyId), [life.commune]);
+    assert.deepEqual(
+      all.body.items.map((row: { agencyId: string }) => row.agencyId),
+      [life.commune],
+    );
   });
 
   it('breaks one agency down by procedure', async () => {
-    const res = await (await life.login('demo.leader')).get(`/api/indicators/by-procedure?agencyId=${life.commune}&${MARCH}`);
+    const res = await (
+      await life.login('demo.leader')
+    ).get(`/api/indicators/by-procedure?agencyId=${life.commune}&${MARCH}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.items.length, 1);
     const [row] = res.body.items;
@@ -99,20 +130,49 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
   });
 
   it('gives one point per month up to the report instant', async () => {
-    const res = await (await life.login('demo.leader')).get(`/api/indicators/trend?agencyId=${life.commune}&from=2026-01-01&to=2027-01-01`);
+    const res = await (
+      await life.login('demo.leader')
+    ).get(`/api/indicators/trend?agencyId=${life.commune}&from=2026-01-01&to=2027-01-01`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.asOf, '2026-04-15');
     assert.deepEqual(
       res.body.points.map((p: { month: string; from: string; to: string }) => [p.month, p.from, p.to]),
-      [['2026-01', '2026-01-01', '2026-02-01'], ['2026-02', '2026-02-01', '2026-03-01'], ['2026-03', '2026-03-01', '2026-04-01'], ['2026-04', '2026-04-01', '2026-04-15']],
+      [
+        ['2026-01', '2026-01-01', '2026-02-01'],
+        ['2026-02', '2026-02-01', '2026-03-01'],
+        ['2026-03', '2026-03-01', '2026-04-01'],
+        ['2026-04', '2026-04-01', '2026-04-15'],
+      ],
     );
     const [jan, , mar, apr] = res.body.points;
-    assert.deepEqual({ received: jan.received, resolved: jan.resolved, onTimeRate: jan.onTimeRate, onlineShare: jan.onlineShare }, { received: 0, resolved: 0, onTimeRate: null, onlineShare: null });
-    assert.deepEqual({ received: mar.received, resolved: mar.resolved, late: mar.late, onTimeRate: mar.onTimeRate, onlineShare: mar.onlineShare }, { received: 4, resolved: 2, late: 1, onTimeRate: 50, onlineShare: 25 });
+    assert.deepEqual(
+      {
+        received: jan.received,
+        resolved: jan.resolved,
+        onTimeRate: jan.onTimeRate,
+        onlineShare: jan.onlineShare,
+      },
+      { received: 0, resolved: 0, onTimeRate: null, onlineShare: null },
+    );
+    assert.deepEqual(
+      {
+        received: mar.received,
+        resolved: mar.resolved,
+        late: mar.late,
+        onTimeRate: mar.onTimeRate,
+        onlineShare: mar.onlineShare,
+      },
+      { received: 4, resolved: 2, late: 1, onTimeRate: 50, onlineShare: 25 },
+    );
     // April: nothing new; the two open dossiers carried over (one late for the index) ⇒ 1 of 2.
-    assert.deepEqual({ received: apr.received, resolved: apr.resolved, onTimeRate: apr.onTimeRate }, { received: 0, resolved: 0, onTimeRate: 50 });
+    assert.deepEqual(
+      { received: apr.received, resolved: apr.resolved, onTimeRate: apr.onTimeRate },
+      { received: 0, resolved: 0, onTimeRate: 50 },
+    );
     // The trend of the whole scope equals the commune's here (its only figures).
-    const scope = await (await life.login('demo.leader')).get('/api/indicators/trend?from=2026-03-01&to=2026-04-01');
+    const scope = await (
+      await life.login('demo.leader')
+    ).get('/api/indicators/trend?from=2026-03-01&to=2026-04-01');
     assert.equal(scope.body.points[0].received, 4);
   });
 
@@ -132,21 +192,46 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
     assert.deepEqual((late.procedure as { id: string }).id, life.procedureId);
     assert.equal((byId.get(ids.overdue) as Record<string, unknown>).kind, 'open_overdue');
     assert.doesNotMatch(JSON.stringify(res.body), /Phạm Văn|0912000444/);
-    const limited = await leader.get(`/api/indicators/late-dossiers?agencyId=${life.commune}&procedureId=${life.procedureId}&${MARCH}&limit=1`);
+    const limited = await leader.get(
+      `/api/indicators/late-dossiers?agencyId=${life.commune}&procedureId=${life.procedureId}&${MARCH}&limit=1`,
+    );
     assert.deepEqual([limited.body.total, limited.body.items.length], [2, 1]);
     // February: none yet; April: the overdue one is still open and overdue, the late one was resolved in March.
-    assert.equal((await leader.get(`/api/indicators/late-dossiers?agencyId=${life.commune}&from=2026-02-01&to=2026-03-01`)).body.total, 0);
-    const april = await leader.get(`/api/indicators/late-dossiers?agencyId=${life.commune}&from=2026-04-01&to=2026-05-01`);
-    assert.deepEqual(april.body.items.map((d: { id: string }) => d.id), [ids.overdue]);
+    assert.equal(
+      (
+        await leader.get(
+          `/api/indicators/late-dossiers?agencyId=${life.commune}&from=2026-02-01&to=2026-03-01`,
+        )
+      ).body.total,
+      0,
+    );
+    const april = await leader.get(
+      `/api/indicators/late-dossiers?agencyId=${life.commune}&from=2026-04-01&to=2026-05-01`,
+    );
+    assert.deepEqual(
+      april.body.items.map((d: { id: string }) => d.id),
+      [ids.overdue],
+    );
     // The province administrator sees the same dossiers.
-    assert.equal((await (await life.login('demo.admin')).get(`/api/indicators/late-dossiers?agencyId=${life.commune}&${MARCH}`)).body.total, 2);
+    assert.equal(
+      (
+        await (
+          await life.login('demo.admin')
+        ).get(`/api/indicators/late-dossiers?agencyId=${life.commune}&${MARCH}`)
+      ).body.total,
+      2,
+    );
   });
 
   it('keeps officers to their agencies and citizens out, and names the wrong field', async () => {
     const admin = await life.login('demo.admin');
     const other = (await admin.get('/api/agencies?unit=00007')).body.items[0]?.id ?? randomUUID();
     const leader = await life.login('demo.leader');
-    for (const path of [`by-procedure?agencyId=${other}&${MARCH}`, `trend?agencyId=${other}&${MARCH}`, `late-dossiers?agencyId=${other}&${MARCH}`]) {
+    for (const path of [
+      `by-procedure?agencyId=${other}&${MARCH}`,
+      `trend?agencyId=${other}&${MARCH}`,
+      `late-dossiers?agencyId=${other}&${MARCH}`,
+    ]) {
       const res = await leader.get(`/api/indicators/${path}`);
       assert.equal(res.status, 403, path);
       assert.equal(res.body.error.details.rule, 'agency_scope', path);
@@ -157,13 +242,22 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
     assert.equal(backwards.status, 400);
     assert.equal(backwards.body.error.details.issues[0].path, 'query.to');
     const impossible = await leader.get('/api/indicators/trend?from=2026-02-30&to=2026-04-01');
-    assert.deepEqual([impossible.status, impossible.body.error.details.issues[0].path, impossible.body.error.details.issues[0].rule], [400, 'query.from', 'date']);
+    assert.deepEqual(
+      [
+        impossible.status,
+        impossible.body.error.details.issues[0].path,
+        impossible.body.error.details.issues[0].rule,
+      ],
+      [400, 'query.from', 'date'],
+    );
     const tooLong = await leader.get('/api/indicators/by-agency?from=2025-01-01&to=2026-04-01');
     assert.equal(tooLong.body.error.details.issues[0].rule, 'max_period');
     const noAgency = await leader.get(`/api/indicators/by-procedure?${MARCH}`);
     assert.equal(noAgency.status, 400);
     assert.match(JSON.stringify(noAgency.body.error.details), /agencyId/);
-    const badLimit = await leader.get(`/api/indicators/late-dossiers?agencyId=${life.commune}&${MARCH}&limit=0`);
+    const badLimit = await leader.get(
+      `/api/indicators/late-dossiers?agencyId=${life.commune}&${MARCH}&limit=0`,
+    );
     assert.equal(badLimit.status, 400);
     assert.match(JSON.stringify(badLimit.body.error.details), /limit/);
   });

@@ -10,10 +10,19 @@ import { byAgency, byProcedure, trend } from './breakdowns.ts';
 
 const Count = Type.Integer();
 const Rate = Type.Union([Type.Number(), Type.Null()]);
-const LocalDate = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'A Vietnam date, YYYY-MM-DD' });
-const Period = { from: LocalDate, to: { ...LocalDate, description: 'The first day after the period (exclusive)' } };
+const LocalDate = Type.String({
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+  description: 'A Vietnam date, YYYY-MM-DD',
+});
+const Period = {
+  from: LocalDate,
+  to: { ...LocalDate, description: 'The first day after the period (exclusive)' },
+};
 const Errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
-const Head = { period: Type.Object({ from: Type.String(), to: Type.String() }), asOf: Type.String({ description: 'Figures as of the start of this day' }) };
+const Head = {
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  asOf: Type.String({ description: 'Figures as of the start of this day' }),
+};
 
 const Figures = {
   form: Type.Object({
@@ -21,7 +30,13 @@ const Figures = {
     resolved: Type.Object({ total: Count, early: Count, onTime: Count, late: Count }),
     pending: Type.Object({ total: Count, withinDeadline: Count, overdue: Count }),
   }),
-  onTime: Type.Object({ numerator: Count, denominator: Count, rate: Rate, points: Rate, maxPoints: Type.Number() }),
+  onTime: Type.Object({
+    numerator: Count,
+    denominator: Count,
+    rate: Rate,
+    points: Rate,
+    maxPoints: Type.Number(),
+  }),
   averageProcessingHours: Rate,
   onlineShare: Rate,
   eResultShare: Rate,
@@ -35,9 +50,16 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['indicators'],
-          summary: 'The indicators of [from, to) per agency the viewer may see, best 2.1 on-time rate first (N/A last)',
+          summary:
+            'The indicators of [from, to) per agency the viewer may see, best 2.1 on-time rate first (N/A last)',
           querystring: Type.Object(Period),
-          response: { 200: Type.Object({ ...Head, items: Type.Array(Type.Object({ agencyId: Type.String(), ...Named, ...Figures })) }), ...Errors },
+          response: {
+            200: Type.Object({
+              ...Head,
+              items: Type.Array(Type.Object({ agencyId: Type.String(), ...Named, ...Figures })),
+            }),
+            ...Errors,
+          },
         },
       },
       async (request) => byAgency(deps, requireViewer(request), request.query),
@@ -48,10 +70,15 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['indicators'],
-          summary: 'The indicators of [from, to) per procedure of one agency, best 2.1 on-time rate first (N/A last)',
+          summary:
+            'The indicators of [from, to) per procedure of one agency, best 2.1 on-time rate first (N/A last)',
           querystring: Type.Object({ agencyId: Type.String({ format: 'uuid' }), ...Period }),
           response: {
-            200: Type.Object({ ...Head, agencyId: Type.String(), items: Type.Array(Type.Object({ procedureId: Type.String(), ...Named, ...Figures })) }),
+            200: Type.Object({
+              ...Head,
+              agencyId: Type.String(),
+              items: Type.Array(Type.Object({ procedureId: Type.String(), ...Named, ...Figures })),
+            }),
             ...Errors,
           },
         },
@@ -64,14 +91,24 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['indicators'],
-          summary: 'One point per month of [from, to) up to the report instant: received, resolved, 2.1 on-time rate, online share',
+          summary:
+            'One point per month of [from, to) up to the report instant: received, resolved, 2.1 on-time rate, online share',
           querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid' })), ...Period }),
           response: {
             200: Type.Object({
               ...Head,
               agencyIds: Type.Union([Type.Literal('all'), Type.Array(Type.String())]),
               points: Type.Array(
-                Type.Object({ month: Type.String(), from: Type.String(), to: Type.String(), received: Count, resolved: Count, late: Count, onTimeRate: Rate, onlineShare: Rate }),
+                Type.Object({
+                  month: Type.String(),
+                  from: Type.String(),
+                  to: Type.String(),
+                  received: Count,
+                  resolved: Count,
+                  late: Count,
+                  onTimeRate: Rate,
+                  onlineShare: Rate,
+                }),
               ),
             }),
             ...Errors,
@@ -86,7 +123,8 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: ['indicators'],
-          summary: 'The dossiers of one agency resolved late in [from, to) or open and overdue at the report instant (legal deadline)',
+          summary:
+            'The dossiers of one agency resolved late in [from, to) or open and overdue at the report instant (legal deadline)',
           querystring: Type.Object({
             agencyId: Type.String({ format: 'uuid' }),
             procedureId: Type.Optional(Type.String({ format: 'uuid' })),

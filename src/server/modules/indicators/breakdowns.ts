@@ -23,11 +23,13 @@ export interface CheckedPeriod {
   asOf: string;
 }
 
-const invalid = (path: string, rule: string, message: string, messageEn: string) => AppError.invalidInput([{ path, rule, message, messageEn }]);
+const invalid = (path: string, rule: string, message: string, messageEn: string) =>
+  AppError.invalidInput([{ path, rule, message, messageEn }]);
 
 function checkDate(value: string, path: string): number {
   const day = dayFromIso(value);
-  if (!Number.isFinite(day) || isoFromDay(day) !== value) throw invalid(path, 'date', 'không phải ngày hợp lệ (YYYY-MM-DD)', 'is not a valid date (YYYY-MM-DD)');
+  if (!Number.isFinite(day) || isoFromDay(day) !== value)
+    throw invalid(path, 'date', 'không phải ngày hợp lệ (YYYY-MM-DD)', 'is not a valid date (YYYY-MM-DD)');
   return day;
 }
 
@@ -35,8 +37,15 @@ function checkDate(value: string, path: string): number {
 export function checkPeriod(deps: Pick<Deps, 'clock'>, query: { from: string; to: string }): CheckedPeriod {
   const fromDay = checkDate(query.from, 'query.from');
   const toDay = checkDate(query.to, 'query.to');
-  if (!(toDay > fromDay)) throw invalid('query.to', 'after_from', 'phải sau ngày bắt đầu', 'must be after from');
-  if (toDay - fromDay > MAX_BREAKDOWN_DAYS) throw invalid('query.to', 'max_period', `kỳ không quá ${MAX_BREAKDOWN_DAYS} ngày`, `the period may not exceed ${MAX_BREAKDOWN_DAYS} days`);
+  if (!(toDay > fromDay))
+    throw invalid('query.to', 'after_from', 'phải sau ngày bắt đầu', 'must be after from');
+  if (toDay - fromDay > MAX_BREAKDOWN_DAYS)
+    throw invalid(
+      'query.to',
+      'max_period',
+      `kỳ không quá ${MAX_BREAKDOWN_DAYS} ngày`,
+      `the period may not exceed ${MAX_BREAKDOWN_DAYS} days`,
+    );
   const endDay = Math.max(Math.min(toDay, dayFromIso(vietnamToday(deps.clock))), fromDay);
   return { period: { from: query.from, to: query.to }, fromDay, toDay, asOf: isoFromDay(endDay) };
 }
@@ -45,19 +54,35 @@ export function checkPeriod(deps: Pick<Deps, 'clock'>, query: { from: string; to
 export function checkScope(viewer: Viewer, agencyId?: string): 'all' | string[] {
   const scope = indicatorScope(viewer);
   if (scope !== 'all' && scope.length === 0) {
-    throw new AppError('FORBIDDEN', 'Chỉ cán bộ, công chức xem được chỉ số của cơ quan.', 'Only officers see agency indicators.', { rule: 'officers_only' });
+    throw new AppError(
+      'FORBIDDEN',
+      'Chỉ cán bộ, công chức xem được chỉ số của cơ quan.',
+      'Only officers see agency indicators.',
+      { rule: 'officers_only' },
+    );
   }
   if (agencyId && scope !== 'all' && !scope.includes(agencyId)) {
-    throw new AppError('FORBIDDEN', 'Bạn không được xem chỉ số của cơ quan này.', 'You may not see this agency’s indicators.', { rule: 'agency_scope' });
+    throw new AppError(
+      'FORBIDDEN',
+      'Bạn không được xem chỉ số của cơ quan này.',
+      'You may not see this agency’s indicators.',
+      { rule: 'agency_scope' },
+    );
   }
   return agencyId ? [agencyId] : scope;
 }
 
 const uuidList = (ids: readonly string[]) => `{${ids.join(',')}}`;
-const agencyFilter = (ids: 'all' | string[]): SQL => (ids === 'all' ? sql`true` : sql`agency_id = ANY(${uuidList(ids)}::uuid[])`);
+const agencyFilter = (ids: 'all' | string[]): SQL =>
+  ids === 'all' ? sql`true` : sql`agency_id = ANY(${uuidList(ids)}::uuid[])`;
 
 /** Measure sums of [from, asOf) grouped by agency or by procedure: the rows countsFromRows turns into counts. */
-export async function sumsBy(deps: DepsDb, key: 'agency_id' | 'procedure_id', where: SQL, p: CheckedPeriod): Promise<Map<string, MeasureSums[]>> {
+export async function sumsBy(
+  deps: DepsDb,
+  key: 'agency_id' | 'procedure_id',
+  where: SQL,
+  p: CheckedPeriod,
+): Promise<Map<string, MeasureSums[]>> {
   const from = isoFromDay(p.fromDay);
   const rows = await queryRows<MeasureSums & { key: string }>(
     deps.db,
@@ -75,7 +100,8 @@ export async function sumsBy(deps: DepsDb, key: 'agency_id' | 'procedure_id', wh
 }
 
 /** Whether anything happened or stood open in the period (rows of a province administrator's ranking). */
-const hasFigures = (i: Indicators) => i.form.received.total > 0 || i.form.resolved.total > 0 || i.form.pending.total > 0;
+const hasFigures = (i: Indicators) =>
+  i.form.received.total > 0 || i.form.resolved.total > 0 || i.form.pending.total > 0;
 
 /** Best 2.1 rate first, N/A last, then by name (Vietnamese order). */
 function byRate<T extends Indicators & { name: string }>(a: T, b: T): number {
@@ -99,14 +125,28 @@ export interface AgencyBreakdown extends Indicators {
  * One row per agency of `ids` ('all': every agency with a figure in the period), ranked by the 2.1 rate. Officers get
  * each of their agencies, zeros included.
  */
-export async function agencyBreakdown(deps: DepsDb, ids: 'all' | string[], p: CheckedPeriod): Promise<AgencyBreakdown[]> {
+export async function agencyBreakdown(
+  deps: DepsDb,
+  ids: 'all' | string[],
+  p: CheckedPeriod,
+): Promise<AgencyBreakdown[]> {
   const sums = await sumsBy(deps, 'agency_id', agencyFilter(ids), p);
   const agencyIds = ids === 'all' ? [...sums.keys()] : ids;
   const names =
-    agencyIds.length === 0 ? [] : await queryRows<{ id: string; code: string | null; name: string }>(deps.db, sql`SELECT id, code, name FROM agencies WHERE id = ANY(${uuidList(agencyIds)}::uuid[])`);
+    agencyIds.length === 0
+      ? []
+      : await queryRows<{ id: string; code: string | null; name: string }>(
+          deps.db,
+          sql`SELECT id, code, name FROM agencies WHERE id = ANY(${uuidList(agencyIds)}::uuid[])`,
+        );
   const byId = new Map(names.map((n) => [n.id, n]));
   return agencyIds
-    .map((id) => ({ agencyId: id, code: byId.get(id)?.code ?? null, name: byId.get(id)?.name ?? id, ...indicators(countsFromRows(sums.get(id) ?? [])) }))
+    .map((id) => ({
+      agencyId: id,
+      code: byId.get(id)?.code ?? null,
+      name: byId.get(id)?.name ?? id,
+      ...indicators(countsFromRows(sums.get(id) ?? [])),
+    }))
     .filter((row) => ids !== 'all' || hasFigures(row))
     .sort(byRate);
 }
@@ -125,7 +165,11 @@ export interface ProcedureBreakdown extends Indicators {
 }
 
 /** GET /api/indicators/by-procedure: one agency's procedures with any figure in the period, ranked by on-time rate. */
-export async function byProcedure(deps: DepsDb, viewer: Viewer, query: { agencyId: string; from: string; to: string }) {
+export async function byProcedure(
+  deps: DepsDb,
+  viewer: Viewer,
+  query: { agencyId: string; from: string; to: string },
+) {
   const p = checkPeriod(deps, query);
   checkScope(viewer, query.agencyId);
   const sums = await sumsBy(deps, 'procedure_id', sql`agency_id = ${query.agencyId}::uuid`, p);
@@ -141,7 +185,12 @@ export async function byProcedure(deps: DepsDb, viewer: Viewer, query: { agencyI
         );
   const byId = new Map(names.map((n) => [n.id, n]));
   const items: ProcedureBreakdown[] = ids
-    .map((id) => ({ procedureId: id, code: byId.get(id)?.code ?? null, name: byId.get(id)?.name ?? id, ...indicators(countsFromRows(sums.get(id) ?? [])) }))
+    .map((id) => ({
+      procedureId: id,
+      code: byId.get(id)?.code ?? null,
+      name: byId.get(id)?.name ?? id,
+      ...indicators(countsFromRows(sums.get(id) ?? [])),
+    }))
     .filter(hasFigures)
     .sort(byRate);
   return { period: p.period, asOf: p.asOf, agencyId: query.agencyId, items };
@@ -167,7 +216,11 @@ function nextMonth(iso: string): string {
 }
 
 /** GET /api/indicators/trend: one point per month of the period up to the report instant. */
-export async function trend(deps: DepsDb, viewer: Viewer, query: { agencyId?: string | undefined; from: string; to: string }) {
+export async function trend(
+  deps: DepsDb,
+  viewer: Viewer,
+  query: { agencyId?: string | undefined; from: string; to: string },
+) {
   const p = checkPeriod(deps, query);
   const ids = checkScope(viewer, query.agencyId);
   const from = isoFromDay(p.fromDay);
@@ -193,7 +246,12 @@ export async function trend(deps: DepsDb, viewer: Viewer, query: { agencyId?: st
     const sums: MeasureSums[] = [...measures].map((measure) => {
       const before = running.get(measure) ?? 0;
       const inMonth = flows.get(measure) ?? 0;
-      return { measure, in_period: String(inMonth), before_from: String(before), before_to: String(before + inMonth) };
+      return {
+        measure,
+        in_period: String(inMonth),
+        before_from: String(before),
+        before_to: String(before + inMonth),
+      };
     });
     for (const [measure, value] of flows) running.set(measure, (running.get(measure) ?? 0) + value);
     const i = indicators(countsFromRows(sums));

@@ -1,0 +1,126 @@
+// The leaders' dashboard (a lazy chunk with recharts, never in the public first load): the period picker, the headline
+// figures of every agency the viewer may see, the 766 index when the API gives it, the monthly trend and the ranking
+// of units, each chart with its table; units drill down to their procedures and late dossiers (DrillDown.tsx).
+import { Alert, Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useNavigate } from 'react-router';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { useSession } from '../account/useSession.ts';
+import { seesDashboard } from './access.ts';
+import { dashboardApi, type AgencyRow, type Period } from './api.ts';
+import { ChartFigure, TableScroll } from './ChartFigure.tsx';
+import { RateBars } from './Charts.tsx';
+import { dashboardPaths } from './dashboardPaths.ts';
+import { AgencyView, ProcedureView } from './DrillDown.tsx';
+import { rateText } from './format.ts';
+import { Headline } from './Headline.tsx';
+import { Index766Panel } from './Index766Panel.tsx';
+import { PeriodPicker, usePeriod } from './PeriodPicker.tsx';
+import { RankingTable } from './Tables.tsx';
+import { AsOf, Trend } from './Sections.tsx';
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  usePageTitle(t('dashboard.title'));
+  if (session.isPending) return <Loading />;
+  if (!seesDashboard(session.data)) {
+    return (
+      <Stack gap="md">
+        <Title order={1}>{t('dashboard.title')}</Title>
+        <Alert variant="light">{t('dashboard.notForYou')}</Alert>
+      </Stack>
+    );
+  }
+  return (
+    <Routes>
+      <Route index element={<Overview />} />
+      <Route path="don-vi/:agencyId" element={<AgencyView />} />
+      <Route path="don-vi/:agencyId/thu-tuc/:procedureId" element={<ProcedureView />} />
+    </Routes>
+  );
+}
+
+function Overview() {
+  const { t } = useTranslation();
+  const { period } = usePeriod();
+  const figures = useQuery({
+    queryKey: ['dashboard', 'indicators', period],
+    queryFn: () => dashboardApi.indicators(period as Period),
+    enabled: period !== null,
+  });
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('dashboard.title')}</Title>
+      <AsOf asOf={figures.data?.asOf} />
+      <PeriodPicker />
+      {period &&
+        (figures.isPending ? (
+          <Loading />
+        ) : figures.isError ? (
+          <ErrorMessage error={figures.error} onRetry={() => void figures.refetch()} />
+        ) : (
+          <>
+            <Headline figures={figures.data} />
+            {figures.data.index766 && <Index766Panel index={figures.data.index766} />}
+            <Trend period={period} />
+            <Ranking period={period} />
+          </>
+        ))}
+    </Stack>
+  );
+}
+
+function Ranking({ period }: { period: Period }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const navigate = useNavigate();
+  const { search } = usePeriod();
+  const ranking = useQuery({
+    queryKey: ['dashboard', 'by-agency', period],
+    queryFn: () => dashboardApi.byAgency(period),
+  });
+  if (ranking.isPending) return <Loading />;
+  if (ranking.isError) return <ErrorMessage error={ranking.error} onRetry={() => void ranking.refetch()} />;
+  const items: AgencyRow[] = ranking.data.items;
+  if (items.length === 0) return <Alert variant="light">{t('dashboard.ranking.empty')}</Alert>;
+  const rows = items.map((a) => ({ key: a.agencyId, name: a.name, code: a.code, figures: a }));
+  return (
+    <Stack gap="sm">
+      <ChartFigure
+        title={t('dashboard.ranking.heading')}
+        chart={
+          <RateBars
+            data={items.map((a) => ({
+              key: a.agencyId,
+              name: a.name,
+              rate: a.onTime.rate,
+              text: rateText(a.onTime.rate, language, t),
+            }))}
+            label={t('dashboard.ranking.rate')}
+            onSelect={(id) => void navigate(`${dashboardPaths.agency(id)}${search}`)}
+          />
+        }
+        table={
+          <RankingTable
+            rows={rows}
+            caption={t('dashboard.ranking.caption')}
+            nameHeader={t('dashboard.ranking.unit')}
+          />
+        }
+      />
+      <TableScroll label={t('dashboard.ranking.tableCaption')}>
+        <RankingTable
+          rows={rows.map((r) => ({ ...r, to: `${dashboardPaths.agency(r.key)}${search}` }))}
+          caption={t('dashboard.ranking.tableCaption')}
+          nameHeader={t('dashboard.ranking.unit')}
+          testId="unit-row"
+        />
+      </TableScroll>
+    </Stack>
+  );
+}

@@ -1,0 +1,90 @@
+// Sections shared by the dashboard's pages: "figures as of …", the monthly trend (chart and table) and the late
+// dossiers of an agency or one of its procedures.
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Loading } from '../../components/Loading.tsx';
+import { formatDate } from '../../format.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { dashboardApi, type Period, type TrendPoint } from './api.ts';
+import { ChartFigure, TableScroll } from './ChartFigure.tsx';
+import { TrendChart } from './Charts.tsx';
+import { LateTable, TrendTable } from './Tables.tsx';
+
+/** "Figures as of …" under a page's heading. */
+export function AsOf({ asOf }: { asOf: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  if (!asOf) return null;
+  return (
+    <Text>
+      {t('dashboard.lead', { asOf: formatDate(`${asOf}T00:00:00+07:00`, currentLanguage(i18n.language)) })}
+    </Text>
+  );
+}
+
+export function Trend({ period, agencyId }: { period: Period; agencyId?: string }) {
+  const { t } = useTranslation();
+  const trend = useQuery({
+    queryKey: ['dashboard', 'trend', period, agencyId],
+    queryFn: () => dashboardApi.trend(period, agencyId),
+  });
+  if (trend.isPending) return <Loading />;
+  if (trend.isError) return <ErrorMessage error={trend.error} onRetry={() => void trend.refetch()} />;
+  const points: TrendPoint[] = trend.data.points;
+  return (
+    <ChartFigure
+      title={t('dashboard.trend.heading')}
+      chart={
+        <TrendChart
+          data={points}
+          labels={{
+            received: t('dashboard.trend.received'),
+            resolved: t('dashboard.trend.resolved'),
+            onTimeRate: t('dashboard.trend.onTimeRate'),
+          }}
+        />
+      }
+      table={<TrendTable points={points} caption={t('dashboard.trend.caption')} />}
+    />
+  );
+}
+
+export function LateSection({
+  period,
+  agencyId,
+  procedureId,
+}: {
+  period: Period;
+  agencyId: string;
+  procedureId?: string;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const late = useQuery({
+    queryKey: ['dashboard', 'late', period, agencyId, procedureId],
+    queryFn: () => dashboardApi.lateDossiers(period, agencyId, procedureId),
+  });
+  return (
+    <Stack component="section" aria-labelledby={headingId} gap="xs">
+      <Title order={2} size="h3" id={headingId}>
+        {t('dashboard.late.heading')}
+      </Title>
+      {late.isPending ? (
+        <Loading />
+      ) : late.isError ? (
+        <ErrorMessage error={late.error} onRetry={() => void late.refetch()} />
+      ) : late.data.total === 0 ? (
+        <Alert variant="light">{t('dashboard.late.empty')}</Alert>
+      ) : (
+        <>
+          <Text>{t('dashboard.late.count', { total: late.data.total, shown: late.data.items.length })}</Text>
+          <TableScroll label={t('dashboard.late.caption')}>
+            <LateTable items={late.data.items} />
+          </TableScroll>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,93 @@
+// The dashboard's API calls and response shapes (mirrors of the indicators routes' schemas, see
+// docs/decisions/003-web-app-shape.md): the period's indicators, their breakdowns and the late dossiers.
+import type { Index766 } from '../../../shared/indicators/index766-types.ts';
+import { query, request } from '../../api.ts';
+
+export interface Period {
+  from: string;
+  /** Exclusive. */
+  to: string;
+}
+
+export interface Figures {
+  form: {
+    received: { total: number; online: number; inPersonOrPost: number; carriedOver: number };
+    resolved: { total: number; early: number; onTime: number; late: number };
+    pending: { total: number; withinDeadline: number; overdue: number };
+  };
+  onTime: {
+    numerator: number;
+    denominator: number;
+    rate: number | null;
+    points: number | null;
+    maxPoints: number;
+  };
+  averageProcessingHours: number | null;
+  onlineShare: number | null;
+  eResultShare: number | null;
+}
+
+export interface PeriodIndicators extends Figures {
+  period: Period;
+  asOf: string;
+  /** Present once the server computes the 766 index. */
+  index766?: Index766;
+}
+
+export interface AgencyRow extends Figures {
+  agencyId: string;
+  code: string | null;
+  name: string;
+}
+
+export interface ProcedureRow extends Figures {
+  procedureId: string;
+  code: string | null;
+  name: string;
+}
+
+export interface TrendPoint {
+  month: string;
+  from: string;
+  to: string;
+  received: number;
+  resolved: number;
+  late: number;
+  onTimeRate: number | null;
+  onlineShare: number | null;
+}
+
+export interface LateDossier {
+  id: string;
+  code: string | null;
+  procedure: { id: string; code: string | null; name: string };
+  receivedAt: string;
+  dueAt: string | null;
+  finishedAt: string | null;
+  status: string;
+  kind: 'resolved_late' | 'open_overdue';
+}
+
+interface Listed<T> {
+  period: Period;
+  asOf: string;
+  items: T[];
+}
+
+export const dashboardApi = {
+  indicators: (p: Period, agencyId?: string) =>
+    request<PeriodIndicators>('GET', `/api/indicators${query({ ...p, agencyId })}`),
+  byAgency: (p: Period) => request<Listed<AgencyRow>>('GET', `/api/indicators/by-agency${query({ ...p })}`),
+  byProcedure: (p: Period, agencyId: string) =>
+    request<Listed<ProcedureRow>>('GET', `/api/indicators/by-procedure${query({ ...p, agencyId })}`),
+  trend: (p: Period, agencyId?: string) =>
+    request<{ asOf: string; points: TrendPoint[] }>(
+      'GET',
+      `/api/indicators/trend${query({ ...p, agencyId })}`,
+    ),
+  lateDossiers: (p: Period, agencyId: string, procedureId?: string) =>
+    request<Listed<LateDossier> & { total: number }>(
+      'GET',
+      `/api/indicators/late-dossiers${query({ ...p, agencyId, procedureId, limit: 100 })}`,
+    ),
+};
