@@ -13,12 +13,12 @@ export type IndexGroupKey = (typeof INDEX_GROUPS)[number];
 export type SubIndicatorGap = 'no_denominator' | 'no_source';
 
 export interface SubIndicatorResult {
-  /** The code of S-766F, e.g. '2.1', '3.3', '5.4'. */
+  /** The code of S-766F, e.g. '2.1', '3.3', '5.4'; 'full_process' and 'e_copy' for the two parts §12.3 lists without a code. */
   id: string;
   group: IndexGroupKey;
   numerator: number | null;
   denominator: number | null;
-  /** Percent, rounded (settings.rateDecimals); null with `gap`. */
+  /** Percent, rounded (settings.rateDecimals); null with `gap`. For 2.2 (display only): the average in working hours. */
   rate: number | null;
   /** The threshold T as a fraction (0.8), null when the rate applies directly. */
   threshold: number | null;
