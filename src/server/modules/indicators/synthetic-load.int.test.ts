@@ -60,7 +60,8 @@ describe('synthetic dossiers in the database', () => {
       const res = await admin.get(`/api/indicators?from=${from}&to=${to}${agency ? `&agencyId=${agency[0]}` : ''}`);
       assert.equal(res.status, 200, JSON.stringify(res.body));
       const want = expected(agency ? agency[1] : timelines, from, to);
-      const { period: _period, asOf: _asOf, agencyIds: _agencyIds, ...got } = res.body;
+      // The figures computed in memory (the response also carries the period, scope and other groups of the index).
+      const got = Object.fromEntries(Object.keys(want).map((key) => [key, res.body[key]]));
       assert.deepEqual(got, JSON.parse(JSON.stringify(want)), `${from}..${to} ${agency?.[0] ?? 'province'}`);
     }
     // The figures are not trivial: something late, something pending, something online.
