@@ -39,8 +39,20 @@ export function TrendChart({
         <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} width={40} />
         <Tooltip />
         <Legend />
-        <Bar yAxisId="count" dataKey="received" name={labels.received} fill="#1c7ed6" />
-        <Bar yAxisId="count" dataKey="resolved" name={labels.resolved} fill="#2f9e44" />
+        <Bar
+          yAxisId="count"
+          dataKey="received"
+          name={labels.received}
+          fill="#1c7ed6"
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="count"
+          dataKey="resolved"
+          name={labels.resolved}
+          fill="#2f9e44"
+          isAnimationActive={false}
+        />
         <Line
           yAxisId="rate"
           dataKey="onTimeRate"
@@ -49,6 +61,7 @@ export function TrendChart({
           strokeWidth={2}
           strokeDasharray="6 3"
           connectNulls={false}
+          isAnimationActive={false}
         />
       </ComposedChart>
     </ResponsiveContainer>
@@ -91,6 +104,7 @@ export function RateBars({
           dataKey="value"
           name={label}
           fill="#1c7ed6"
+          isAnimationActive={false}
           cursor={onSelect ? 'pointer' : undefined}
           onClick={(entry) => onSelect?.(String((entry as { key?: unknown }).key))}
         >

@@ -64,7 +64,14 @@ export function Index766Panel({ index }: { index: Index766 }) {
                   <Table.Td>{gapText(s) ?? rateText(s.rate, language, t)}</Table.Td>
                   <Table.Td>
                     {gapText(s) ??
-                      t('dashboard.index.groupPoints', { points: num(s.points), max: num(s.maxPoints) })}
+                      (!s.scored
+                        ? t('dashboard.late.none')
+                        : s.points === null
+                          ? t('dashboard.na')
+                          : t('dashboard.index.groupPoints', {
+                              points: num(s.points),
+                              max: num(s.maxPoints),
+                            }))}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,0 +1,174 @@
+// The dashboards in Chromium, against a real server and database: three dossiers filed at the commune's desk on
+// Monday 23/11/2026 through the API (one resolved early, one resolved late, one left open past its deadline); on
+// Wednesday 02/12 a leader opens the indicators, sees the figures those dossiers give, switches the trend chart to its
+// table, drills down to the unit, the procedure and a late dossier; the public results page shows its chart and table.
+// Every page is checked for accessibility and at 360 px.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { PHONE, START, assertNoHorizontalScroll, signIn, startPortal, type Portal } from './harness.ts';
+
+// Generated test person (not a real one).
+const APPLICANT = { name: 'Đỗ Thị Chỉ Số', phone: '0912000777', idNumber: '001099000777' };
+const PROCEDURE = 'Thủ tục công nhận hòa giải viên (cấp xã)';
+
+describe('dashboards', () => {
+  let portal: Portal;
+  let communeName: string;
+  const codes: Record<'early' | 'late' | 'overdue', string> = { early: '', late: '', overdue: '' };
+  let lateId = '';
+
+  before(async () => {
+    portal = await startPortal();
+    const { lifecycle, clock } = portal;
+    const at = (local: string) => clock.set(new Date(`${local}:00+07:00`).toISOString());
+    communeName = (await (await lifecycle.login('demo.desk')).get(`/api/agencies/${lifecycle.commune}`)).body.name;
+    const handlerId = (await (await lifecycle.login('demo.handler')).get('/api/auth/me')).body.id;
+    const walkIn = async () => {
+      const response = await (await lifecycle.login('demo.desk')).post('/api/dossiers', {
+        requestId: randomUUID(),
+        procedureId: lifecycle.procedureId,
+        channel: 'in_person',
+        receivingAgencyId: lifecycle.commune,
+        applicant: APPLICANT,
+        components: [{ name: 'Tờ khai', provided: true }],
+      });
+      assert.equal(response.status, 201, JSON.stringify(response.body));
+      return response.body as { id: string; version: number; code: string };
+    };
+    const finish = async (dossier: { id: string; version: number }) => {
+      let d = dossier;
+      for (const [user, type, fields] of [
+        ['demo.desk', 'forward', {}],
+        ['demo.leader', 'assign', { assigneeId: handlerId }],
+        ['demo.handler', 'forward', {}],
+        ['demo.leader', 'approve', {}],
+        ['demo.clerk', 'issue_result', { resultNumber: '12/QĐ-UBND' }],
+      ] as const) {
+        const response = await lifecycle.act(await lifecycle.login(user), d, type, fields);
+        assert.equal(response.status, 200, `${type}: ${JSON.stringify(response.body)}`);
+        d = response.body;
+      }
+    };
+    // Monday 23/11 10:00: three dossiers of 5 working days, due Monday 30/11 10:00.
+    const early = await walkIn();
+    const late = await walkIn();
+    const overdue = await walkIn();
+    Object.assign(codes, { early: early.code, late: late.code, overdue: overdue.code });
+    lateId = late.id;
+    at('2026-11-24T10:00');
+    await finish(early);
+    at('2026-12-01T10:00');
+    await finish(late);
+    // Wednesday 02/12: the figures of this year are counted up to the start of today.
+    at('2026-12-02T10:00');
+  });
+  after(async () => {
+    portal?.clock.set(START);
+    await portal?.close();
+  });
+
+  it('shows a leader the figures of the seeded dossiers, the trend as a table, and drills down to a late dossier', async () => {
+    const page = await portal.newPage();
+    await signIn(page, 'demo.leader');
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chỉ số, thống kê' }).click();
+    await page.waitForURL('**/can-bo/chi-so');
+    await page.getByRole('heading', { level: 1, name: 'Chỉ số giải quyết hồ sơ' }).waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Loại kỳ' }).inputValue(), 'year');
+    assert.equal(await page.getByRole('combobox', { name: 'Năm' }).inputValue(), '2026');
+    // Received 3; resolved 2 (early, late); open: 1 overdue. 2.1: the early one of 3 (the late one, and the open one
+    // past its date, are late) ⇒ 33,33 %, 6,67 of 20 points.
+    const figure = (key: string) => page.getByTestId(`figure-${key}`).innerText();
+    await page.getByTestId('figure-received').waitFor();
+    assert.match(await figure('received'), /Hồ sơ tiếp nhận trong kỳ\s+3\b/);
+    assert.match(await figure('resolved'), /Đã giải quyết\s+2\b/);
+    assert.match(await figure('onTime'), /33,33 %[\s\S]*6,67\/20 điểm/);
+    assert.match(await figure('online'), /0 %/);
+    assert.match(await figure('overdue'), /quá hạn\s+1\b/);
+
+    // The trend: a chart first, then its table.
+    const trend = page.getByRole('region', { name: 'Diễn biến theo tháng' });
+    await trend.getByTestId('chart').locator('svg').first().waitFor();
+    await portal.assertAccessible(page, 'the dashboard');
+    await portal.screenshot(page, 'dashboard');
+    await trend.getByRole('button', { name: 'Xem dạng bảng' }).click();
+    const trendTable = trend.getByRole('table', { name: 'Hồ sơ tiếp nhận, đã giải quyết và tỉ lệ đúng hạn theo tháng' });
+    await trendTable.waitFor();
+    assert.equal(await trend.getByTestId('chart').count(), 0);
+    const cells = async (month: string) => trendTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: month }) }).locator('td').allInnerTexts();
+    assert.deepEqual((await cells('2026-11')).slice(0, 3), ['3', '1', '0']);
+    assert.deepEqual((await cells('2026-12')).slice(0, 3), ['0', '1', '1']);
+    await portal.assertAccessible(page, 'the dashboard with the trend as a table');
+    await trend.getByRole('button', { name: 'Xem dạng biểu đồ' }).click();
+    await trend.getByTestId('chart').waitFor();
+
+    // The ranking: the commune first (the only unit with a rate), then its procedures, then the late dossiers.
+    const unitRow = page.getByTestId('unit-row').first();
+    assert.match(await unitRow.innerText(), /33,33 %/);
+    await unitRow.getByRole('link', { name: communeName }).click();
+    await page.waitForURL(`**/can-bo/chi-so/don-vi/${portal.lifecycle.commune}?**`);
+    await page.getByRole('heading', { level: 1, name: communeName }).waitFor();
+    await page.getByTestId('late-row').first().waitFor();
+    assert.equal(await page.getByTestId('late-row').count(), 2);
+    await portal.assertAccessible(page, 'a unit on the dashboard');
+    await portal.screenshot(page, 'dashboard-unit');
+    await page.getByTestId('procedure-row').getByRole('link', { name: new RegExp(PROCEDURE.replace(/[()]/g, '\\$&')) }).click();
+    await page.getByRole('heading', { level: 1, name: PROCEDURE }).waitFor();
+    const lateRows = page.getByTestId('late-row');
+    await lateRows.first().waitFor();
+    const texts = await lateRows.allInnerTexts();
+    assert.equal(texts.length, 2);
+    assert.ok(texts.some((t) => t.includes(codes.late) && t.includes('Đã giải quyết quá hạn') && t.includes('Đã có kết quả, chờ trả')), texts.join('\n'));
+    assert.ok(texts.some((t) => t.includes(codes.overdue) && t.includes('Đang giải quyết, quá hạn')), texts.join('\n'));
+    assert.ok(!texts.some((t) => t.includes(codes.early)), 'the early dossier is not late');
+    assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(APPLICANT.name));
+    await portal.assertAccessible(page, 'a procedure on the dashboard');
+    await lateRows.getByRole('link', { name: codes.late }).click();
+    await page.waitForURL(`**/can-bo/ho-so/${lateId}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(codes.late) }).waitFor();
+    assert.deepEqual(portal.pageErrors, []);
+  });
+
+  it('fits the dashboard pages in 360 px', async () => {
+    const page = await portal.newPage(PHONE);
+    await signIn(page, 'demo.leader');
+    for (const [path, ready, name] of [
+      ['/can-bo/chi-so', 'Chỉ số giải quyết hồ sơ', 'dashboard'],
+      [`/can-bo/chi-so/don-vi/${portal.lifecycle.commune}?ky=month&nam=2026&thang=12`, communeName, 'dashboard-unit'],
+    ]) {
+      await page.goto(path as string);
+      await page.getByRole('heading', { level: 1, name: ready }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.getByTestId('chart').first().waitFor();
+      await assertNoHorizontalScroll(page, `${name} at 360 px`);
+      await portal.assertAccessible(page, `${name} at 360 px`);
+      await portal.screenshot(page, `phone-${name}`);
+    }
+  });
+
+  it('shows the public the on-time rate of each agency as a chart and a table, without personal data', async () => {
+    for (const viewport of [undefined, PHONE]) {
+      const page = await portal.newPage(viewport);
+      await page.goto('/ket-qua-giai-quyet');
+      await page.getByRole('heading', { level: 1, name: 'Kết quả giải quyết hồ sơ theo cơ quan' }).waitFor();
+      const chart = page.getByRole('region', { name: 'Tỉ lệ đúng hạn của từng cơ quan' });
+      await chart.getByTestId('chart').locator('svg').first().waitFor();
+      const row = page.getByTestId('results-row').filter({ hasText: communeName });
+      // Received 3; early 1, on time 0, late 1 ⇒ 50 % of the resolved; open 1, overdue 1.
+      assert.deepEqual(await row.locator('td').allInnerTexts(), ['3', '1', '0', '1', '50 %', '1', '1']);
+      assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(APPLICANT.name));
+      await portal.assertAccessible(page, 'the public results with the chart');
+      if (viewport) {
+        await assertNoHorizontalScroll(page, 'the public results at 360 px');
+        await portal.screenshot(page, 'phone-results-chart');
+        continue;
+      }
+      await portal.screenshot(page, 'results-chart');
+      await chart.getByRole('button', { name: 'Xem dạng bảng' }).click();
+      const table = chart.getByRole('table', { name: 'Tỉ lệ hồ sơ giải quyết đúng hạn năm 2026, theo cơ quan (%)' });
+      await table.waitFor();
+      assert.deepEqual(await table.getByTestId('chart-table-row').filter({ hasText: communeName }).locator('td').allInnerTexts(), ['50 %']);
+    }
+    assert.deepEqual(portal.pageErrors, []);
+  });
+});
