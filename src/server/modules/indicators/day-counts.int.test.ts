@@ -3,6 +3,7 @@
 // up action by action must equal the rows recomputed from dossiers and actions, and the rebuild must write them.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { after, before, describe, it } from 'node:test';
 import { ALLOWED_ACTIONS, type ActionType } from '../../../shared/dossiers/actions.ts';
 import type { DossierStatus } from '../../../shared/dossiers/statuses.ts';
@@ -42,6 +43,8 @@ describe('indicator aggregates', () => {
   let life: Awaited<ReturnType<typeof setupLifecycle>>;
   before(async () => {
     life = await setupLifecycle(clock);
+    // A full-process online service, so that the full-process measures are exercised too.
+    await life.ctx.deps.db.execute(sql`UPDATE procedure_versions SET online_level = 'full' WHERE id = (SELECT current_version_id FROM procedures WHERE id = ${life.procedureId})`);
   });
   after(() => life.close());
 
@@ -131,7 +134,7 @@ describe('indicator aggregates', () => {
     assert.ok(receivedRows > 20, `only ${receivedRows} received of ${created}`);
     assert.deepEqual(sorted(stored), sorted(recomputed));
     // The 766 index measures were exercised too.
-    for (const measure of ['fee_bearing', 'paid_online', 'digitised', 'result_issued'] as const) {
+    for (const measure of ['fee_bearing', 'paid_online', 'digitised', 'result_issued', 'full_process', 'full_process_online'] as const) {
       assert.ok([...stored.values()].some((r) => r.measure === measure && r.value > 0), `no ${measure} rows`);
     }
 
