@@ -7,9 +7,10 @@
 import { sql } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
 import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
-import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { indicatorDayCounts } from '../../db/schema.ts';
 import { accumulate, contribution, type CountedDossier, type KeyedRow } from './day-counts.ts';
+import { withoutForeignKeys } from './rebuild-foreign-keys.ts';
 import { countAll, type CountOptions } from './rebuild-parallel.ts';
 import { chunkRanges, visitRanges } from './rebuild-read.ts';
 import { DayTotals } from './rebuild-totals.ts';
@@ -44,27 +45,21 @@ const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v
  * Replaces the rows by the sums: TRUNCATE (a fresh table and indexes, no per-row check against the old versions), then
  * plain INSERTs of unnest() arrays, WRITE_BATCH rows each. The foreign keys to agencies and procedures are dropped
  * for the load and added back with their exact stored definitions (pg_constraint): checking them once by a join
- * instead of one trigger lookup per row (measured: the per-row checks cost 3–5× the insert itself). Same SQL on both
- * engines; all in the caller's transaction, so the swap is atomic.
+ * instead of one trigger lookup per row (measured: the per-row checks cost 3–5× the insert itself; rebuild-foreign-keys.ts).
+ * Same SQL on both engines; all in the caller's transaction, so the swap is atomic.
  */
 async function replaceRows(tx: DbOrTx, totals: DayTotals): Promise<number> {
   const c = totals.columns();
-  const foreignKeys = await queryRows<{ name: string; definition: string }>(
-    tx,
-    sql`SELECT conname AS name, pg_get_constraintdef(oid) AS definition FROM pg_constraint
-         WHERE conrelid = 'indicator_day_counts'::regclass AND contype = 'f' ORDER BY conname`,
-  );
-  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  for (const fk of foreignKeys) await tx.execute(sql.raw(`ALTER TABLE indicator_day_counts DROP CONSTRAINT ${quote(fk.name)}`));
-  await tx.execute(sql`TRUNCATE indicator_day_counts`);
-  for (let i = 0; i < c.values.length; i += WRITE_BATCH) {
-    const part = <T extends string | number>(list: T[]) => arrayLiteral(list.slice(i, i + WRITE_BATCH));
-    await tx.execute(sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
-      SELECT p, a, r, DATE '1970-01-01' + d, m, v
-        FROM unnest(${part(c.provinceCodes)}::text[], ${part(c.agencyIds)}::uuid[], ${part(c.procedureIds)}::uuid[], ${part(c.days)}::int[],
-                    ${part(c.measures)}::text[], ${part(c.values)}::bigint[]) AS x(p, a, r, d, m, v)`);
-  }
-  for (const fk of foreignKeys) await tx.execute(sql.raw(`ALTER TABLE indicator_day_counts ADD CONSTRAINT ${quote(fk.name)} ${fk.definition}`));
+  await withoutForeignKeys(tx, ['indicator_day_counts'], async () => {
+    await tx.execute(sql`TRUNCATE indicator_day_counts`);
+    for (let i = 0; i < c.values.length; i += WRITE_BATCH) {
+      const part = <T extends string | number>(list: T[]) => arrayLiteral(list.slice(i, i + WRITE_BATCH));
+      await tx.execute(sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
+        SELECT p, a, r, DATE '1970-01-01' + d, m, v
+          FROM unnest(${part(c.provinceCodes)}::text[], ${part(c.agencyIds)}::uuid[], ${part(c.procedureIds)}::uuid[], ${part(c.days)}::int[],
+                      ${part(c.measures)}::text[], ${part(c.values)}::bigint[]) AS x(p, a, r, d, m, v)`);
+    }
+  });
   return c.values.length;
 }
 

@@ -22,7 +22,7 @@ describe('synthetic dossiers in the database', () => {
   let loaded: Awaited<ReturnType<typeof loadSyntheticDossiers>>;
   before(async () => {
     life = await setupLifecycle(clock);
-    loaded = await loadSyntheticDossiers(life.ctx.deps.db, { provinceCode: '01', dossiers: 400, seed: 2026, year: 2026, onBatch: (batch) => histories.push(...batch) });
+    loaded = await loadSyntheticDossiers(life.ctx.deps.db, { provinceCode: '01', dossiers: 400, seed: 2026, year: 2026, bulk: true, onBatch: (batch) => histories.push(...batch) });
   });
   after(() => life.close());
 
