@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'drizzle-orm';
 import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
 import { fixedClock } from '../../testing/test-deps.ts';
 
@@ -100,5 +101,44 @@ describe('GET /api/indicators', () => {
     assert.equal(bad.body.error.details.issues[0].path, 'query.to');
     const malformed = await leader.get('/api/indicators?from=2026-3-1&to=2026-04-01');
     assert.equal(malformed.body.error.details.issues[0].path, 'query.from');
+  });
+
+  it('gives an administrative unit with its old units rolled up, to those who may see it', async () => {
+    const leader = await life.login('demo.leader');
+    const byUnit = await leader.get('/api/indicators?unitCode=00004&from=2026-03-01&to=2026-03-12');
+    assert.equal(byUnit.status, 200, JSON.stringify(byUnit.body));
+    assert.match(byUnit.body.unit.name, /Ba Đình/);
+    assert.deepEqual(byUnit.body.form, (await leader.get(march(life.commune))).body.form);
+    // A test-fixture committee of the old Phường Quán Thánh (00013, merged whole into Ba Đình on 01/07/2025) with one
+    // dossier received on 10/06/2025 and still open: carried over into March 2026 at Ba Đình, and still pending.
+    const db = life.ctx.deps.db;
+    const [old] = (
+      await db.execute<{ id: string }>(
+        sql`INSERT INTO agencies (name, type, unit_code, valid_from, valid_to)
+            VALUES ('UBND phường Quán Thánh (dữ liệu kiểm thử)', 'commune_committee', '00013', '2023-04-10', '2025-07-01') RETURNING id`,
+      )
+    ).rows;
+    await db.execute(
+      sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
+          VALUES ('01', ${old!.id}, ${life.procedureId}, '2025-06-10', 'received_in_person', 1),
+                 ('01', ${old!.id}, ${life.procedureId}, '2025-06-10', 'open', 1)`,
+    );
+    const rolled = (await leader.get('/api/indicators?unitCode=00004&from=2026-03-01&to=2026-03-12')).body;
+    assert.deepEqual(rolled.form.received, { total: 5, online: 1, inPersonOrPost: 3, carriedOver: 1 });
+    assert.equal(rolled.form.pending.total, 3);
+    assert.ok(rolled.agencyIds.includes(old!.id));
+    // The province (administrator) holds the commune and the old ward too; a ward's officer may not ask for it.
+    const province = (await (await life.login('demo.admin')).get('/api/indicators?unitCode=01&from=2026-03-01&to=2026-03-12')).body;
+    assert.equal(province.form.received.carriedOver, 1);
+    assert.equal(province.form.received.total, 5);
+    const desk = await life.login('demo.desk');
+    const denied = await desk.get('/api/indicators?unitCode=01&from=2026-03-01&to=2026-03-12');
+    assert.equal(denied.status, 403);
+    assert.equal(denied.body.error.details.rule, 'unit_scope');
+    const both = await leader.get(`/api/indicators?unitCode=00004&agencyId=${life.commune}&from=2026-03-01&to=2026-03-12`);
+    assert.equal(both.status, 400);
+    assert.equal(both.body.error.details.issues[0].path, 'query.unitCode');
+    const unknown = await leader.get('/api/indicators?unitCode=99999&from=2026-03-01&to=2026-03-12');
+    assert.equal(unknown.body.error.details.issues[0].rule, 'unknown_unit');
   });
 });

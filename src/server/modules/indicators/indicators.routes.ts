@@ -51,6 +51,12 @@ const Response = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   asOf: Type.String({ description: 'Figures as of the start of this day: the period end, or today for a running period' }),
   agencyIds: Type.Union([Type.Literal('all'), Type.Array(Type.String())]),
+  unit: Type.Optional(
+    Type.Object(
+      { code: Type.String(), name: Type.String(), level: Type.String(), partialPredecessors: Type.Array(Type.String(), { description: 'Old units merged in part, counted whole here' }) },
+      { description: 'The administrative unit asked for (unitCode), as it stood on the last day counted' },
+    ),
+  ),
   form: Type.Object({
     received: Type.Object({ total: Count, online: Count, inPersonOrPost: Count, carriedOver: Count }),
     resolved: Type.Object({ total: Count, early: Count, onTime: Count, late: Count }),
@@ -74,6 +80,9 @@ export function indicatorsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           summary: 'Form II.06a, the 766 on-time rate (2.1) and the whole 766 index of [from, to) for one agency or all the viewer may see',
           querystring: Type.Object({
             agencyId: Type.Optional(Type.String({ format: 'uuid' })),
+            unitCode: Type.Optional(
+              Type.String({ pattern: '^[0-9]{2,5}$', description: 'An administrative unit (statistics-office code): its agencies, those of the units below it, and of old units merged into it' }),
+            ),
             from: LocalDate,
             to: { ...LocalDate, description: 'The first day after the period (exclusive)' },
           }),

@@ -16,6 +16,7 @@ import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { catalogueFigures, countDislikes } from './catalogue-measures.ts';
 import { settingsForViewer } from './settings-store.ts';
+import { agenciesUnderUnit } from './unit-agencies.ts';
 
 /** The agencies whose indicators a viewer may see: 'all' for a province administrator, else the agencies of their grants. */
 export function indicatorScope(viewer: Viewer): 'all' | string[] {
@@ -28,6 +29,8 @@ export interface PeriodIndicators extends Indicators {
   /** The figures are as of the start of this day (the period's end, or today for a running period). */
   asOf: string;
   agencyIds: string[] | 'all';
+  /** When asked by administrative unit: the unit of that day and its old units merged in part (unit-agencies.ts). */
+  unit?: { code: string; name: string; level: string; partialPredecessors: string[] };
   index766: Index766;
 }
 
@@ -38,8 +41,45 @@ export interface MeasureSums {
   before_to: string | null;
 }
 
-/** Indicators of [from, to) (local dates) for one agency or the viewer's whole scope. */
-export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, query: { agencyId?: string | undefined; from: string; to: string }): Promise<PeriodIndicators> {
+export interface PeriodQuery {
+  agencyId?: string | undefined;
+  unitCode?: string | undefined;
+  from: string;
+  to: string;
+}
+
+/**
+ * The agencies asked for: one agency, an administrative unit with everything below it and its old units rolled up
+ * (allowed to a province administrator, or to an officer of that unit's people's committee: a department's officer
+ * sees the department, not the province), or the whole scope.
+ */
+async function askedAgencies(deps: Pick<Deps, 'db'>, scope: 'all' | string[], query: PeriodQuery, onDate: string): Promise<{ agencyIds: 'all' | string[]; unit?: PeriodIndicators['unit'] }> {
+  if (query.agencyId && query.unitCode) {
+    throw AppError.invalidInput([{ path: 'query.unitCode', rule: 'one_of', message: 'chỉ chọn cơ quan hoặc đơn vị hành chính, không chọn cả hai', messageEn: 'give agencyId or unitCode, not both' }]);
+  }
+  if (query.unitCode) {
+    const under = await agenciesUnderUnit(deps.db, query.unitCode, onDate);
+    if (scope !== 'all') {
+      const own = await queryRows<{ id: string }>(
+        deps.db,
+        sql`SELECT id FROM agencies
+             WHERE unit_code = ${under.unit.code} AND type IN ('province_committee', 'district_committee', 'commune_committee')
+               AND id = ANY(${`{${scope.join(',')}}`}::uuid[])`,
+      );
+      if (own.length === 0) {
+        throw new AppError('FORBIDDEN', 'Bạn không được xem chỉ số của đơn vị hành chính này.', 'You may not see this unit’s indicators.', { rule: 'unit_scope' });
+      }
+    }
+    return { agencyIds: under.agencyIds, unit: { ...under.unit, partialPredecessors: under.partialPredecessors } };
+  }
+  if (query.agencyId && scope !== 'all' && !scope.includes(query.agencyId)) {
+    throw new AppError('FORBIDDEN', 'Bạn không được xem chỉ số của cơ quan này.', 'You may not see this agency’s indicators.', { rule: 'agency_scope' });
+  }
+  return { agencyIds: query.agencyId ? [query.agencyId] : scope };
+}
+
+/** Indicators of [from, to) (local dates) for one agency, one administrative unit or the viewer's whole scope. */
+export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, query: PeriodQuery): Promise<PeriodIndicators> {
   const fromDay = dayFromIso(query.from);
   const toDay = dayFromIso(query.to);
   if (!(toDay > fromDay)) {
@@ -49,14 +89,12 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
   if (scope !== 'all' && scope.length === 0) {
     throw new AppError('FORBIDDEN', 'Chỉ cán bộ, công chức xem được chỉ số của cơ quan.', 'Only officers see agency indicators.', { rule: 'officers_only' });
   }
-  if (query.agencyId && scope !== 'all' && !scope.includes(query.agencyId)) {
-    throw new AppError('FORBIDDEN', 'Bạn không được xem chỉ số của cơ quan này.', 'You may not see this agency’s indicators.', { rule: 'agency_scope' });
-  }
-  const agencyIds = query.agencyId ? [query.agencyId] : scope;
   // A running period is counted up to the start of today, so that flows and stocks are seen at the same instant.
   const endDay = Math.min(toDay, dayFromIso(vietnamToday(deps.clock)));
   const from = isoFromDay(fromDay);
   const end = isoFromDay(Math.max(endDay, fromDay));
+  // A unit is taken as it stood on the last day counted.
+  const { agencyIds, unit } = await askedAgencies(deps, scope, query, isoFromDay(Math.max(endDay, fromDay + 1) - 1));
   const agencyFilter = agencyIds === 'all' ? sql`true` : sql`agency_id = ANY(${`{${agencyIds.join(',')}}`}::uuid[])`;
   const rows = await queryRows<MeasureSums>(
     deps.db,
@@ -78,6 +116,7 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
     period: { from: query.from, to: query.to },
     asOf: end,
     agencyIds,
+    ...(unit ? { unit } : {}),
     ...indicators(counts, settings),
     index766: index766({ counts, dislikes, catalogue }, settings),
   };
