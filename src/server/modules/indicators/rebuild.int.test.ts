@@ -1,7 +1,7 @@
 // The full rebuild split over parts gives exactly the rows of the sequential one: synthetic histories written in
 // bulk, the aggregates rebuilt with 1 part and with 3 parts (worker threads on PostgreSQL in CI, in-process parts on
 // PGlite, both merging packed partial sums), each equal to the sums of the per-dossier contributions read the plain
-// way (one dossier and its log at a time, accumulated by key); and the foreign keys are back after the swap.
+// way (one dossier and its log at a time, accumulated by key); and the keys and index are back after the swap.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { asc, eq, isNotNull, sql } from 'drizzle-orm';
@@ -54,5 +54,10 @@ describe('full rebuild in parallel parts', () => {
       sql`SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = 'indicator_day_counts'::regclass AND contype = 'f'`,
     );
     assert.equal(fks!.n, 2);
+    const [keys] = await queryRows<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'indicator_day_counts' AND (indexname LIKE '%_pk' OR indexname = 'indicator_day_counts_province_idx')`,
+    );
+    assert.equal(keys!.n, 2);
   });
 });

@@ -10,7 +10,7 @@ import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { indicatorDayCounts } from '../../db/schema.ts';
 import { accumulate, contribution, type CountedDossier, type KeyedRow } from './day-counts.ts';
-import { withoutForeignKeys } from './rebuild-foreign-keys.ts';
+import { withoutForeignKeys, withoutIndexes } from './rebuild-foreign-keys.ts';
 import { countAll, type CountOptions } from './rebuild-parallel.ts';
 import { chunkRanges, visitRanges } from './rebuild-read.ts';
 import { DayTotals } from './rebuild-totals.ts';
@@ -42,16 +42,17 @@ export async function computeDayCounts(db: DbOrTx, onProgress?: (dossiersDone: n
 const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 
 /**
- * Replaces the rows by the sums: TRUNCATE (a fresh table and indexes, no per-row check against the old versions), then
- * plain INSERTs of unnest() arrays, WRITE_BATCH rows each. The foreign keys to agencies and procedures are dropped
- * for the load and added back with their exact stored definitions (pg_constraint): checking them once by a join
- * instead of one trigger lookup per row (measured: the per-row checks cost 3–5× the insert itself; rebuild-foreign-keys.ts).
+ * Replaces the rows by the sums: TRUNCATE (a fresh table, no per-row check against the old versions), then plain
+ * INSERTs of unnest() arrays, WRITE_BATCH rows each. The foreign keys, primary key and index are dropped for the load
+ * and added back with their exact stored definitions (rebuild-foreign-keys.ts): each key checked once by a join and
+ * each index built in one sorted pass, instead of per row (measured at 546 k rows: 20 s with them, 4 s with the
+ * index maintained, under 1 s for the rows alone).
  * Same SQL on both engines; all in the caller's transaction, so the swap is atomic.
  */
 async function replaceRows(tx: DbOrTx, totals: DayTotals): Promise<number> {
   const c = totals.columns();
-  await withoutForeignKeys(tx, ['indicator_day_counts'], async () => {
-    await tx.execute(sql`TRUNCATE indicator_day_counts`);
+  await tx.execute(sql`TRUNCATE indicator_day_counts`);
+  await withoutForeignKeys(tx, ['indicator_day_counts'], () => withoutIndexes(tx, 'indicator_day_counts', async () => {
     for (let i = 0; i < c.values.length; i += WRITE_BATCH) {
       const part = <T extends string | number>(list: T[]) => arrayLiteral(list.slice(i, i + WRITE_BATCH));
       await tx.execute(sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
@@ -59,7 +60,7 @@ async function replaceRows(tx: DbOrTx, totals: DayTotals): Promise<number> {
           FROM unnest(${part(c.provinceCodes)}::text[], ${part(c.agencyIds)}::uuid[], ${part(c.procedureIds)}::uuid[], ${part(c.days)}::int[],
                       ${part(c.measures)}::text[], ${part(c.values)}::bigint[]) AS x(p, a, r, d, m, v)`);
     }
-  });
+  }));
   return c.values.length;
 }
 
