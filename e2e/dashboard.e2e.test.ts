@@ -74,6 +74,10 @@ describe('dashboards', () => {
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Chỉ số, thống kê' }).click();
     await page.waitForURL('**/can-bo/chi-so');
     await page.getByRole('heading', { level: 1, name: 'Chỉ số giải quyết hồ sơ' }).waitFor();
+    // Only the dashboard's own link is the current page, not the workspace's whose path it lies under.
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    assert.equal(await nav.getByRole('link', { name: 'Chỉ số, thống kê' }).getAttribute('aria-current'), 'page');
+    assert.equal(await nav.getByRole('link', { name: 'Không gian làm việc' }).getAttribute('aria-current'), null);
     assert.equal(await page.getByRole('combobox', { name: 'Loại kỳ' }).inputValue(), 'year');
     assert.equal(await page.getByRole('combobox', { name: 'Năm' }).inputValue(), '2026');
     // Received 3; resolved 2 (early, late); open: 1 overdue. 2.1: the early one of 3 (the late one, and the open one

@@ -5,7 +5,7 @@ import { Anchor, Box, Burger, Button, Container, Drawer, Group, Stack, Text } fr
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { SkipLink } from '../components/SkipLink.tsx';
@@ -21,6 +21,11 @@ function NavLinks({ onNavigate, direction }: { onNavigate?: () => void; directio
   const { t } = useTranslation();
   const session = useSession();
   const me = session.data;
+  const { pathname } = useLocation();
+  // The dashboard lives under the workspace's path: only its own link is the current page there.
+  const isCurrent = (to: string, end: boolean) =>
+    pathname === to ||
+    (!end && pathname.startsWith(`${to}/`) && !(to === paths.workspace && pathname.startsWith(paths.dashboard)));
   const links = [
     { to: paths.home, label: t('nav.home'), end: true },
     { to: paths.catalogue(), label: t('nav.procedures'), end: false },
@@ -35,7 +40,7 @@ function NavLinks({ onNavigate, direction }: { onNavigate?: () => void; directio
     <Wrapper component="ul" className="plain-list" gap={direction === 'row' ? 'lg' : 'md'}>
       {links.map((link) => (
         <li key={link.to}>
-          <Anchor component={NavLink} to={link.to} end={link.end} onClick={onNavigate} fw={500}>
+          <Anchor component={Link} to={link.to} aria-current={isCurrent(link.to, link.end) ? 'page' : undefined} onClick={onNavigate} fw={500}>
             {link.label}
           </Anchor>
         </li>

@@ -9,6 +9,15 @@ import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { TableScroll } from './ChartFigure.tsx';
 import { rateText } from './format.ts';
+import { dashboardVi } from './i18n.ts';
+
+type SubKey = keyof typeof dashboardVi.index.subNames;
+
+/** '3.5b' → the dictionary key s3_5b; null for an id without a name (shown as it is). */
+function subKey(id: string): SubKey | null {
+  const key = /^\d/.test(id) ? `s${id.replace('.', '_')}` : id;
+  return key in dashboardVi.index.subNames ? (key as SubKey) : null;
+}
 
 export function Index766Panel({ index }: { index: Index766 }) {
   const { t, i18n } = useTranslation();
@@ -16,6 +25,10 @@ export function Index766Panel({ index }: { index: Index766 }) {
   const headingId = useId();
   const captionId = useId();
   const num = (v: number | null) => (v === null ? t('dashboard.na') : formatNumber(v, language));
+  const subName = (id: string) => {
+    const key = subKey(id);
+    return key ? t(`dashboard.index.subNames.${key}`) : id;
+  };
   const gapText = (s: SubIndicatorResult) =>
     s.gap === 'no_source' ? t('dashboard.index.notMeasured') : null;
   return (
@@ -59,7 +72,7 @@ export function Index766Panel({ index }: { index: Index766 }) {
               {group.subIndicators.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Th scope="row" fw={400}>
-                    {s.id}
+                    {subName(s.id)}
                   </Table.Th>
                   <Table.Td>{gapText(s) ?? rateText(s.rate, language, t)}</Table.Td>
                   <Table.Td>
