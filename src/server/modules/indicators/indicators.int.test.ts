@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
 import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
 import { fixedClock } from '../../testing/test-deps.ts';
 
@@ -112,12 +113,11 @@ describe('GET /api/indicators', () => {
     // A test-fixture committee of the old Phường Quán Thánh (00013, merged whole into Ba Đình on 01/07/2025) with one
     // dossier received on 10/06/2025 and still open: carried over into March 2026 at Ba Đình, and still pending.
     const db = life.ctx.deps.db;
-    const [old] = (
-      await db.execute<{ id: string }>(
-        sql`INSERT INTO agencies (name, type, unit_code, valid_from, valid_to)
-            VALUES ('UBND phường Quán Thánh (dữ liệu kiểm thử)', 'commune_committee', '00013', '2023-04-10', '2025-07-01') RETURNING id`,
-      )
-    ).rows;
+    const [old] = await queryRows<{ id: string }>(
+      db,
+      sql`INSERT INTO agencies (name, type, unit_code, valid_from, valid_to)
+          VALUES ('UBND phường Quán Thánh (dữ liệu kiểm thử)', 'commune_committee', '00013', '2023-04-10', '2025-07-01') RETURNING id`,
+    );
     await db.execute(
       sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
           VALUES ('01', ${old!.id}, ${life.procedureId}, '2025-06-10', 'received_in_person', 1),
