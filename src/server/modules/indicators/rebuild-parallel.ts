@@ -1,4 +1,4 @@
-// Counts every received dossier into DayTotals, split over `workers` parts by id range (chunks dealt in turn).
+// Counts every received dossier into DayTotals, split over `workers` parts (block-range chunks dealt in turn).
 // PostgreSQL: one worker thread per part (rebuild-worker.ts), each on its own connection in the snapshot exported by
 // the caller's transaction; the parts' packed sums are merged here. PGlite (one session, in-process only) or a
 // single part: the same ranges counted in this thread, each part packed and merged the same way.
@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
 import { contribution } from './day-counts.ts';
-import { CHUNK, chunkRanges, visitRanges, type IdRange } from './rebuild-read.ts';
+import { CHUNK, chunkRanges, visitRanges, type ChunkRange } from './rebuild-read.ts';
 import { DayTotals, type PackedTotals } from './rebuild-totals.ts';
 import type { RebuildWorkerData } from './rebuild-worker.ts';
 
@@ -32,7 +32,7 @@ export function postgresConnection(db: Db): Record<string, string | number | boo
   return out;
 }
 
-const deal = (ranges: IdRange[], parts: number) => Array.from({ length: parts }, (_, p) => ranges.filter((_, i) => i % parts === p));
+const deal = (ranges: ChunkRange[], parts: number) => Array.from({ length: parts }, (_, p) => ranges.filter((_, i) => i % parts === p));
 
 /** The URL that starts a TypeScript worker under tsx (the project runs its .ts sources through tsx). */
 function workerScript(): string {

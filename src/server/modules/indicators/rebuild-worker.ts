@@ -1,6 +1,6 @@
 // A worker thread of the parallel full rebuild (PostgreSQL only): opens its own connection, reads in the snapshot
 // exported by the rebuilding transaction (so every worker sees exactly what that transaction sees, with the
-// aggregates table locked), counts its id ranges into partial sums and posts them back packed. Started by
+// aggregates table locked), counts its chunks into partial sums and posts them back packed. Started by
 // rebuild-parallel.ts; progress is posted as { done } after each chunk.
 import { parentPort, workerData } from 'node:worker_threads';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -8,13 +8,13 @@ import pg from 'pg';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
 import { contribution } from './day-counts.ts';
-import { visitRanges, type IdRange } from './rebuild-read.ts';
+import { visitRanges, type ChunkRange } from './rebuild-read.ts';
 import { DayTotals } from './rebuild-totals.ts';
 
 export interface RebuildWorkerData {
   connection: Record<string, string | number | boolean>;
   snapshot: string;
-  ranges: IdRange[];
+  ranges: ChunkRange[];
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 // The full rebuild of indicator_day_counts from dossiers and their action logs: the same contributions as the
 // incremental upkeep (day-counts.ts), summed over every received dossier. In one transaction holding the table
-// lock (actions committing meanwhile wait, then add their own difference): dossiers are read in chunks of ids, one
+// lock (actions committing meanwhile wait, then add their own difference): dossiers are read in chunks of blocks, one
 // query each with their logs (rebuild-read.ts), counted in worker threads on PostgreSQL (rebuild-parallel.ts) into
 // compact sums (rebuild-totals.ts), and the rows replaced at the end (TRUNCATE, bulk INSERTs of unnest() arrays).
 // Readers keep the old rows while counting; only the final write blocks them (TRUNCATE). docs/INDICATORS.md.
@@ -19,7 +19,7 @@ import { dayFromIso } from '../../../shared/calendar/vietnam-time.ts';
 /** Rows per INSERT statement of the rebuild. */
 const WRITE_BATCH = 20_000;
 
-/** Visits every received dossier with its action log (oldest first) and its calendar, by id. */
+/** Visits every received dossier with its action log (oldest first) and its calendar, in storage order. */
 export async function eachCountedDossier(
   db: DbOrTx,
   visit: (dossier: CountedDossier, log: ActionRecord[], calendar: WorkingCalendar) => void,
