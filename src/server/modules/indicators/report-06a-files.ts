@@ -9,6 +9,9 @@ import type { Report06a } from './report-06a.ts';
 export const TITLE = 'TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH';
 export const FORM_CODE = 'Biểu II.06a/VPCP/KSTT';
 export const UNIT = 'Đơn vị tính: hồ sơ';
+
+/** The heading of the second column: the agency, or the field and level. */
+const nameHeader = (report: Report06a) => (report.groupBy === 'field' ? 'Lĩnh vực (cấp giải quyết)' : 'Đơn vị');
 export const TOTAL_LABEL = 'Tổng cộng';
 
 /** Top-level header groups and their columns (after STT and Đơn vị), in the official order. */
@@ -64,7 +67,7 @@ export async function report06aXlsx(report: Report06a): Promise<Buffer> {
   ws.mergeCells(groupRow, 1, columnRow, 1);
   ws.getCell(groupRow, 1).value = 'STT';
   ws.mergeCells(groupRow, 2, columnRow, 2);
-  ws.getCell(groupRow, 2).value = 'Đơn vị';
+  ws.getCell(groupRow, 2).value = nameHeader(report);
   let column = firstFigureColumn;
   for (const group of GROUPS) {
     ws.mergeCells(groupRow, column, groupRow, column + group.columns.length - 1);
@@ -74,7 +77,7 @@ export async function report06aXlsx(report: Report06a): Promise<Buffer> {
   }
   for (let c = 1; c <= lastColumn; c++) ws.getCell(numberRow, c).value = `(${c})`;
   const lines = [
-    ...report.rows.map((row, i) => ({ stt: i + 1 as number | string, name: row.agencyName, values: figures(row), total: false })),
+    ...report.rows.map((row, i) => ({ stt: i + 1 as number | string, name: row.label, values: figures(row), total: false })),
     { stt: '', name: TOTAL_LABEL, values: figures(report.total), total: true },
   ];
   lines.forEach((line, i) => {
@@ -116,12 +119,12 @@ function cell(doc: Doc, x: number, y: number, w: number, h: number, text: string
   doc.text(text, x + 3, y + Math.max(3, (h - textHeight) / 2), { width: w - 6, align: options.align ?? 'center', lineBreak: true });
 }
 
-function tableHeader(doc: Doc): number {
+function tableHeader(doc: Doc, name: string): number {
   const left = doc.page.margins.left;
   const y = doc.y;
   const [groupH, columnH, numberH] = [22, 34, 14];
   cell(doc, left, y, STT_WIDTH, groupH + columnH, 'STT', { bold: true });
-  cell(doc, left + STT_WIDTH, y, NAME_WIDTH, groupH + columnH, 'Đơn vị', { bold: true });
+  cell(doc, left + STT_WIDTH, y, NAME_WIDTH, groupH + columnH, name, { bold: true });
   let x = left + STT_WIDTH + NAME_WIDTH;
   for (const group of GROUPS) {
     cell(doc, x, y, FIGURE_WIDTH * group.columns.length, groupH, group.label, { bold: true });
@@ -139,14 +142,14 @@ function tableHeader(doc: Doc): number {
 
 export async function report06aPdf(report: Report06a): Promise<Buffer> {
   const doc = newDocument('A4', 'landscape');
-  const reporter = report.rows.length === 1 ? (report.rows[0]?.agencyName ?? '') : 'Cơ quan, đơn vị báo cáo';
+  const reporter = report.groupBy === 'agency' && report.rows.length === 1 ? (report.rows[0]?.label ?? '') : 'Cơ quan, đơn vị báo cáo';
   heading(doc, reporter, TITLE, `${FORM_CODE} — ${periodLine(report)}`);
   doc.font('regular').fontSize(8).text(UNIT, { align: 'right' });
   doc.moveDown(0.3);
-  let y = tableHeader(doc);
+  let y = tableHeader(doc, nameHeader(report));
   const left = doc.page.margins.left;
   const lines = [
-    ...report.rows.map((row, i) => ({ stt: String(i + 1), name: row.agencyName, values: figures(row), bold: false })),
+    ...report.rows.map((row, i) => ({ stt: String(i + 1), name: row.label, values: figures(row), bold: false })),
     { stt: '', name: TOTAL_LABEL, values: figures(report.total), bold: true },
   ];
   for (const line of lines) {
@@ -155,7 +158,7 @@ export async function report06aPdf(report: Report06a): Promise<Buffer> {
     if (y + h > doc.page.height - doc.page.margins.bottom) {
       doc.addPage();
       doc.y = doc.page.margins.top;
-      y = tableHeader(doc);
+      y = tableHeader(doc, nameHeader(report));
     }
     cell(doc, left, y, STT_WIDTH, h, line.stt, { bold: line.bold });
     cell(doc, left + STT_WIDTH, y, NAME_WIDTH, h, line.name, { bold: line.bold, align: 'left' });

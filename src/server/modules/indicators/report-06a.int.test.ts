@@ -88,11 +88,12 @@ describe('GET /api/reports/ii-06a', () => {
     assert.equal(res.body.rows.length, 2);
     assert.ok(!res.body.rows.some((r: { agencyId: string }) => r.agencyId === other.id));
     const commune = res.body.rows.find((r: { agencyId: string }) => r.agencyId === life.commune);
-    const { agencyId: _a, agencyName, ...form } = commune;
+    const { agencyId: _a, agencyName, label, ...form } = commune;
+    assert.equal(label, agencyName);
     assert.equal(agencyName, communeName);
     assert.deepEqual(form, COMMUNE);
     const department = res.body.rows.find((r: { agencyId: string }) => r.agencyId !== life.commune);
-    const { agencyId: _b, agencyName: _n, ...zero } = department;
+    const { agencyId: _b, agencyName: _n, label: _l, ...zero } = department;
     assert.deepEqual(zero, ZERO);
     assert.deepEqual(res.body.total, COMMUNE);
   });
@@ -111,6 +112,30 @@ describe('GET /api/reports/ii-06a', () => {
     const one = await admin.get(`${URL}&agencyId=${other.id}`);
     assert.deepEqual(one.body.rows.map((r: { agencyName: string }) => r.agencyName), [other.name]);
     assert.equal(one.body.total.received.total, 5);
+  });
+
+  it('gives one row per level and field (lĩnh vực) on request, with the same total', async () => {
+    const leader = await life.login('demo.leader');
+    const field = (await leader.get(`/api/procedures/${life.procedureId}`)).body.field as string;
+    assert.ok(field);
+    const res = await leader.get(`${URL}&groupBy=field`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.groupBy, 'field');
+    // The leader's department has no figures; the commune's four dossiers are all of 1.002211.
+    assert.deepEqual(res.body.rows, [{ label: `${field} (cấp xã)`, level: 'commune', field, ...COMMUNE }]);
+    assert.deepEqual(res.body.total, COMMUNE);
+    const admin = await life.login('demo.admin');
+    const [byAgency, byField] = [(await admin.get(URL)).body, (await admin.get(`${URL}&groupBy=field`)).body];
+    assert.deepEqual(byField.total, byAgency.total);
+    const workbook = await leader.download(`${URL}&groupBy=field&format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(workbook.bytes) as unknown as ArrayBuffer);
+    const cells = wb.worksheets[0]!.getColumn(2).values.map(String);
+    assert.ok(cells.includes('Lĩnh vực (cấp giải quyết)'));
+    assert.ok(cells.includes(`${field} (cấp xã)`));
+    const bad = await leader.get(`${URL}&groupBy=unit`);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.details.issues[0].path, 'query.groupBy');
   });
 
   it('writes an .xlsx with the title, the period, the unit, two-level headers and the numbers as numbers', async () => {

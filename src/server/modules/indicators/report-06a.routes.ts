@@ -18,7 +18,19 @@ const Form = Type.Object({
 const Report = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   asOf: Type.String({ description: 'Figures as of the start of this day: the period end, or today for a running period' }),
-  rows: Type.Array(Type.Intersect([Type.Object({ agencyId: Type.String(), agencyName: Type.String() }), Form])),
+  groupBy: Type.Union([Type.Literal('agency'), Type.Literal('field')]),
+  rows: Type.Array(
+    Type.Intersect([
+      Type.Object({
+        label: Type.String({ description: 'The second column: the agency, or the field and level' }),
+        agencyId: Type.Optional(Type.String()),
+        agencyName: Type.Optional(Type.String()),
+        level: Type.Optional(Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')])),
+        field: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+      }),
+      Form,
+    ]),
+  ),
   total: Form,
 });
 
@@ -39,6 +51,7 @@ export function report06aRoutes(deps: Deps): FastifyPluginAsyncTypebox {
             agencyId: Type.Optional(Type.String({ format: 'uuid' })),
             from: LocalDate,
             to: { ...LocalDate, description: 'The first day after the period (exclusive); at most 366 days after from' },
+            groupBy: Type.Optional(Type.Union([Type.Literal('agency'), Type.Literal('field')], { default: 'agency', description: 'One row per agency, or per level and field (lĩnh vực)' })),
             format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx'), Type.Literal('pdf')], { default: 'json' })),
           }),
           response: { 200: Type.Union([Report, Type.Unknown({ description: 'the .xlsx or .pdf file' })]), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },

@@ -1,5 +1,5 @@
 // Use case: the rows of form II.06a/VPCP/KSTT (received, resolved, pending) of a period, one per agency in the
-// viewer's scope plus a total row, summed from indicator_day_counts with the same period and scope rules as
+// viewer's scope (or one per level and field, groupBy=field) plus a total row, summed from indicator_day_counts with the same period and scope rules as
 // GET /api/indicators (period-indicators.ts). The renderers are in report-06a-files.ts.
 import { sql } from 'drizzle-orm';
 import { dayFromIso, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
@@ -13,12 +13,22 @@ import { countsFromRows, indicatorScope, type MeasureSums } from './period-indic
 /** The longest period a report may cover, in days (a leap year). */
 export const MAX_REPORT_DAYS = 366;
 
+export type ReportGrouping = 'agency' | 'field';
+export type ReportLevel = 'province' | 'district' | 'commune';
+
 export interface ReportRow extends FormII06a {
-  agencyId: string;
-  agencyName: string;
+  /** What the row is, as printed in its second column: the agency, or the field and level. */
+  label: string;
+  /** groupBy=agency. */
+  agencyId?: string;
+  agencyName?: string;
+  /** groupBy=field: the level of the agencies that resolve (by their unit: province, old district, commune) and the field (lĩnh vực) of the procedure's current version, null when the catalogue has none. */
+  level?: ReportLevel;
+  field?: string | null;
 }
 
 export interface Report06a {
+  groupBy: ReportGrouping;
   period: { from: string; to: string };
   /** Figures as of the start of this day: the period's end, or today for a running period. */
   asOf: string;
@@ -56,7 +66,11 @@ const isEmpty = (f: FormII06a) => f.received.total === 0 && f.resolved.total ===
  * Form II.06a of [from, to) for one agency or the viewer's scope. Officers get a row for each of their agencies
  * (zeros included); a province administrator gets a row for each agency with any figure in the period.
  */
-export async function report06a(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, query: { agencyId?: string | undefined; from: string; to: string }): Promise<Report06a> {
+export async function report06a(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  viewer: Viewer,
+  query: { agencyId?: string | undefined; from: string; to: string; groupBy?: ReportGrouping | undefined },
+): Promise<Report06a> {
   const fromDay = checkDate(query.from, 'query.from');
   const toDay = checkDate(query.to, 'query.to');
   if (!(toDay > fromDay)) throw invalid('query.to', 'after_from', 'phải sau ngày bắt đầu', 'must be after from');
@@ -73,6 +87,11 @@ export async function report06a(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer
   const from = isoFromDay(fromDay);
   const end = isoFromDay(Math.max(endDay, fromDay));
   const agencyFilter = agencyIds === 'all' ? sql`true` : sql`agency_id = ANY(${`{${agencyIds.join(',')}}`}::uuid[])`;
+  const period = { from: query.from, to: query.to };
+  if (query.groupBy === 'field') {
+    const rows = await rowsByField(deps, agencyFilter, from, end);
+    return { groupBy: 'field', period, asOf: end, rows, total: sumForms(rows) };
+  }
   const sums = await queryRows<MeasureSums & { agency_id: string }>(
     deps.db,
     sql`SELECT agency_id, measure,
@@ -89,8 +108,47 @@ export async function report06a(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer
   const names = ids.length === 0 ? [] : await queryRows<{ id: string; name: string }>(deps.db, sql`SELECT id, name FROM agencies WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[])`);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const rows = ids
-    .map((id) => ({ agencyId: id, agencyName: nameOf.get(id) ?? id, ...formII06a(countsFromRows(byAgency.get(id) ?? [])) }))
+    .map((id) => {
+      const name = nameOf.get(id) ?? id;
+      return { label: name, agencyId: id, agencyName: name, ...formII06a(countsFromRows(byAgency.get(id) ?? [])) };
+    })
     .filter((row) => agencyIds !== 'all' || !isEmpty(row))
-    .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi'));
-  return { period: { from: query.from, to: query.to }, asOf: end, rows, total: sumForms(rows) };
+    .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+  return { groupBy: 'agency', period, asOf: end, rows, total: sumForms(rows) };
+}
+
+const LEVEL_ORDER: ReportLevel[] = ['province', 'district', 'commune'];
+const LEVEL_NAMES: Record<ReportLevel, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
+export const NO_FIELD = 'Chưa xác định lĩnh vực';
+
+/**
+ * "For each field or task, by level" (REGULATIONS.md §12.4): one row per level and field with any figure, levels in
+ * the order province, district, commune and fields alphabetically within a level. The level is that of the agency
+ * that resolves (its unit: a province, an old district or a commune); the field that of the procedure's current version.
+ */
+async function rowsByField(deps: Pick<Deps, 'db'>, agencyFilter: ReturnType<typeof sql>, from: string, end: string): Promise<ReportRow[]> {
+  const sums = await queryRows<MeasureSums & { unit_level: ReportLevel; field: string | null }>(
+    deps.db,
+    sql`SELECT u.level AS unit_level, v.field, c.measure,
+               sum(c.value) FILTER (WHERE c.day >= ${from}::date) AS in_period,
+               sum(c.value) FILTER (WHERE c.day < ${from}::date) AS before_from,
+               sum(c.value) AS before_to
+          FROM (SELECT agency_id, procedure_id, measure, day, value FROM indicator_day_counts WHERE ${agencyFilter} AND day < ${end}::date) c
+          JOIN agencies a ON a.id = c.agency_id
+          JOIN LATERAL (SELECT level FROM admin_units WHERE code = a.unit_code ORDER BY valid_from DESC LIMIT 1) u ON true
+          JOIN procedures p ON p.id = c.procedure_id
+          LEFT JOIN procedure_versions v ON v.id = p.current_version_id
+         GROUP BY u.level, v.field, c.measure`,
+  );
+  const groups = new Map<string, { level: ReportLevel; field: string | null; sums: MeasureSums[] }>();
+  for (const row of sums) {
+    const key = `${row.unit_level}|${row.field ?? ''}`;
+    const group = groups.get(key) ?? { level: row.unit_level, field: row.field, sums: [] };
+    group.sums.push(row);
+    groups.set(key, group);
+  }
+  return [...groups.values()]
+    .map((g) => ({ label: `${g.field ?? NO_FIELD} (${LEVEL_NAMES[g.level]})`, level: g.level, field: g.field, ...formII06a(countsFromRows(g.sums)) }))
+    .filter((row) => !isEmpty(row))
+    .sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) || (a.field ?? '\uffff').localeCompare(b.field ?? '\uffff', 'vi'));
 }
