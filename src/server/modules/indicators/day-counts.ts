@@ -144,6 +144,12 @@ interface Snapshot {
 }
 
 /**
+ * The online level of each procedure version seen by this process: versions are immutable (a change in the catalogue
+ * is a new version), so it is read once, not at every action. Bounded; ids are random, so databases never collide.
+ */
+const VERSION_LEVELS = new Map<string, string | null>();
+
+/**
  * Incremental upkeep, inside the action's transaction: adds (contribution after − contribution before). Costs
  * nothing for actions that cannot change it; otherwise the calendar lookup (cached) and one upsert.
  */
@@ -158,15 +164,15 @@ export async function recordIndicatorChange(
   if (!COUNTED_ACTIONS.has(type) && !moved) return;
   if (after.row.receivedAt === null && before?.row.receivedAt == null) return;
   const calendar = await loadCalendar(after.row.receivedAt ? after.row : (before as Snapshot).row);
-  const levels = new Map<string, string | null>();
   const withLevel = async (row: CountedDossier): Promise<CountedDossier> => {
     const versionId = row.procedureVersionId;
     if (row.onlineLevel !== undefined || versionId === undefined) return row;
-    if (!levels.has(versionId)) {
+    if (!VERSION_LEVELS.has(versionId)) {
       const [hit] = await db.select({ onlineLevel: procedureVersions.onlineLevel }).from(procedureVersions).where(eq(procedureVersions.id, versionId));
-      levels.set(versionId, hit?.onlineLevel ?? null);
+      if (VERSION_LEVELS.size >= 10_000) VERSION_LEVELS.clear();
+      VERSION_LEVELS.set(versionId, hit?.onlineLevel ?? null);
     }
-    return { ...row, onlineLevel: levels.get(versionId) ?? null };
+    return { ...row, onlineLevel: VERSION_LEVELS.get(versionId) ?? null };
   };
   after = { ...after, row: await withLevel(after.row) };
   if (before) before = { ...before, row: await withLevel(before.row) };
