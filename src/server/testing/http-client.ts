@@ -5,6 +5,11 @@ export class TestClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookie as a Cookie header value (for callers that send requests their own way, e.g. bench/). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
