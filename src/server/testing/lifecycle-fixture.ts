@@ -30,6 +30,37 @@ export async function setupLifecycle(clock: Clock, options: { config?: Partial<C
   const procedureId = (await desk.get('/api/procedures?q=1.002211')).body.items[0].id as string;
   const act = (client: TestClient, dossier: { id: string; version: number }, type: string, fields: Record<string, unknown> = {}) =>
     client.post(`/api/dossiers/${dossier.id}/actions`, { type, requestId: randomUUID(), version: dossier.version, ...fields });
+  /** A dossier filed at the commune's desk (in person, the procedure above, one component provided). */
+  const walkIn = async (applicant: { name: string; phone: string; idNumber?: string }, fields: Record<string, unknown> = {}) => {
+    const response = await (await login('demo.desk')).post('/api/dossiers', {
+      requestId: randomUUID(),
+      procedureId,
+      channel: 'in_person',
+      receivingAgencyId: commune,
+      applicant,
+      components: [{ name: 'Tờ khai', provided: true }],
+      ...fields,
+    });
+    if (response.status !== 201) throw new Error(`walk-in intake: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body as { id: string; version: number; code: string; dueAt: string; status: string };
+  };
+  /** The default workflow from the desk to an issued result: forward, assign to demo.handler, forward, approve, issue. */
+  const resolve = async (dossier: { id: string; version: number }, resultNumber: string) => {
+    const handlerId = (await (await login('demo.handler')).get('/api/auth/me')).body.id as string;
+    let d = dossier;
+    for (const [user, type, fields] of [
+      ['demo.desk', 'forward', {}],
+      ['demo.leader', 'assign', { assigneeId: handlerId }],
+      ['demo.handler', 'forward', {}],
+      ['demo.leader', 'approve', {}],
+      ['demo.clerk', 'issue_result', { resultNumber }],
+    ] as const) {
+      const response = await act(await login(user), d, type, fields);
+      if (response.status !== 200) throw new Error(`${type}: ${response.status} ${JSON.stringify(response.body)}`);
+      d = response.body;
+    }
+    return d;
+  };
   return {
     ctx,
     server,
@@ -37,6 +68,8 @@ export async function setupLifecycle(clock: Clock, options: { config?: Partial<C
     commune,
     procedureId,
     act,
+    walkIn,
+    resolve,
     async close() {
       await server.stop();
       await ctx.close();

@@ -26,32 +26,8 @@ describe('GET /api/indicators/by-agency, by-procedure, trend, late-dossiers', ()
     life = await setupLifecycle(clock);
     const desk = await life.login('demo.desk');
     const citizen = await life.login('demo.citizen');
-    const handlerId = (await (await life.login('demo.handler')).get('/api/auth/me')).body.id;
-    const walkIn = async () =>
-      (
-        await desk.post('/api/dossiers', {
-          requestId: randomUUID(),
-          procedureId: life.procedureId,
-          channel: 'in_person',
-          receivingAgencyId: life.commune,
-          applicant: APPLICANT,
-          components: [{ name: 'Tờ khai', provided: true }],
-        })
-      ).body;
-    const finish = async (dossier: { id: string; version: number }) => {
-      let d = dossier;
-      for (const [user, type, fields] of [
-        ['demo.desk', 'forward', {}],
-        ['demo.leader', 'assign', { assigneeId: handlerId }],
-        ['demo.handler', 'forward', {}],
-        ['demo.leader', 'approve', {}],
-        ['demo.clerk', 'issue_result', { resultNumber: '9/QĐ-UBND' }],
-      ] as const) {
-        const response = await life.act(await life.login(user), d, type, fields);
-        assert.equal(response.status, 200, `${type}: ${JSON.stringify(response.body)}`);
-        d = response.body;
-      }
-    };
+    const walkIn = () => life.walkIn(APPLICANT);
+    const finish = (dossier: { id: string; version: number }) => life.resolve(dossier, '9/QĐ-UBND');
     // Three at the desk on 02/03 09:00 (due 09/03 09:00); one online, received at 10:00 and asked for a supplement.
     const early = await walkIn();
     const late = await walkIn();
