@@ -17,6 +17,7 @@ const WorkspacePage = lazy(async () => ({ default: (await import('./features/wor
 const CitizenPage = lazy(async () => ({ default: (await import('./features/citizen/CitizenPage.tsx')).CitizenPage }));
 const RegisterPage = lazy(async () => ({ default: (await import('./features/citizen/CitizenPage.tsx')).RegisterPage }));
 const DashboardPage = lazy(async () => ({ default: (await import('./features/dashboard/DashboardPage.tsx')).DashboardPage }));
+const Report06aPage = lazy(async () => ({ default: (await import('./features/dashboard/Report06aPage.tsx')).Report06aPage }));
 const AdminPage = lazy(async () => ({ default: (await import('./features/admin/AdminPage.tsx')).AdminPage }));
 
 export function AppRoutes() {
@@ -31,6 +32,8 @@ export function AppRoutes() {
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route path="dang-ky" element={<RegisterPage />} />
         <Route path="ca-nhan/*" element={<CitizenPage />} />
+        <Route path="can-bo/chi-so/bieu-ii-06a" element={<Report06aPage />} />
+        <Route path="can-bo/chi-so/bieu-ii-06a/linh-vuc" element={<Report06aPage groupBy="field" />} />
         <Route path="can-bo/chi-so/*" element={<DashboardPage />} />
         <Route path="can-bo/*" element={<WorkspacePage />} />
         <Route path="quan-tri/*" element={<AdminPage />} />

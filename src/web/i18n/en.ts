@@ -2,6 +2,7 @@
 import { adminEn } from '../features/admin/i18n.ts';
 import { citizenEn } from '../features/citizen/i18n.ts';
 import { dashboardEn } from '../features/dashboard/i18n.ts';
+import { report06aEn } from '../features/dashboard/report-i18n.ts';
 import { workspaceEn } from '../features/workspace/i18n.ts';
 import type { Dictionary } from './vi.ts';
 
@@ -211,6 +212,7 @@ export const en = {
   citizen: citizenEn,
   admin: adminEn,
   dashboard: dashboardEn,
+  report06a: report06aEn,
   format: {
     dateTime: '{{time}}, {{date}}',
   },

@@ -5,6 +5,7 @@
 import { adminVi } from '../features/admin/i18n.ts';
 import { citizenVi } from '../features/citizen/i18n.ts';
 import { dashboardVi } from '../features/dashboard/i18n.ts';
+import { report06aVi } from '../features/dashboard/report-i18n.ts';
 import { workspaceVi } from '../features/workspace/i18n.ts';
 import type { Shape } from './shape.ts';
 
@@ -214,6 +215,7 @@ export const vi = {
   citizen: citizenVi,
   admin: adminVi,
   dashboard: dashboardVi,
+  report06a: report06aVi,
   format: {
     dateTime: '{{time}}, {{date}}',
   },

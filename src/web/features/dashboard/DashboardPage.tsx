@@ -1,10 +1,10 @@
 // The leaders' dashboard (a lazy chunk with recharts, never in the public first load): the period picker, the headline
 // figures of every agency the viewer may see, the 766 index when the API gives it, the monthly trend and the ranking
 // of units, each chart with its table; units drill down to their procedures and late dossiers (DrillDown.tsx).
-import { Alert, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes, useNavigate } from 'react-router';
+import { Link, Route, Routes, useNavigate } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -47,7 +47,7 @@ export function DashboardPage() {
 
 function Overview() {
   const { t } = useTranslation();
-  const { period } = usePeriod();
+  const { period, search } = usePeriod();
   const figures = useQuery({
     queryKey: ['dashboard', 'indicators', period],
     queryFn: () => dashboardApi.indicators(period as Period),
@@ -55,7 +55,12 @@ function Overview() {
   });
   return (
     <Stack gap="lg">
-      <Title order={1}>{t('dashboard.title')}</Title>
+      <Group justify="space-between" gap="sm">
+        <Title order={1}>{t('dashboard.title')}</Title>
+        <Button component={Link} to={`${dashboardPaths.report06a()}${search}`} variant="light">
+          {t('report06a.link')}
+        </Button>
+      </Group>
       <AsOf asOf={figures.data?.asOf} />
       <PeriodPicker />
       {period &&

@@ -68,6 +68,21 @@ export interface LateDossier {
   kind: 'resolved_late' | 'open_overdue';
 }
 
+export type ReportGrouping = 'agency' | 'field';
+
+/** GET /api/reports/ii-06a: form II.06a, one row per agency or per level and field, and the total row. */
+export interface Report06a {
+  groupBy: ReportGrouping;
+  period: Period;
+  /** Figures as of the start of this day (YYYY-MM-DD). */
+  asOf: string;
+  rows: (Figures['form'] & { label: string; agencyId?: string; level?: string; field?: string | null })[];
+  total: Figures['form'];
+}
+
+const report06aQuery = (p: Period, groupBy: ReportGrouping, format?: 'xlsx' | 'pdf') =>
+  `/api/reports/ii-06a${query({ ...p, groupBy, format })}`;
+
 interface Listed<T> {
   period: Period;
   asOf: string;
@@ -90,4 +105,7 @@ export const dashboardApi = {
       'GET',
       `/api/indicators/late-dossiers${query({ ...p, agencyId, procedureId, limit: 100 })}`,
     ),
+  report06a: (p: Period, groupBy: ReportGrouping) => request<Report06a>('GET', report06aQuery(p, groupBy)),
+  /** The same report as a file, for a plain download link (the session cookie goes with it). */
+  report06aFile: (p: Period, groupBy: ReportGrouping, format: 'xlsx' | 'pdf') => report06aQuery(p, groupBy, format),
 };

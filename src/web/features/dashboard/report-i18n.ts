@@ -1,0 +1,73 @@
+// The texts of form II.06a on screen (Report06aPage.tsx, Report06aTable.tsx): Vietnamese, the reference, and English
+// with the same keys, merged under `report06a.` in src/web/i18n/vi.ts and en.ts (the dashboard's own file is full).
+import type { Shape } from '../../i18n/shape.ts';
+
+export const report06aVi = {
+  link: 'Biểu II.06a',
+  title: 'Biểu II.06a: tình hình, kết quả giải quyết thủ tục hành chính',
+  formCode: 'Biểu II.06a/VPCP/KSTT',
+  back: 'Về trang chỉ số',
+  groupBy: 'Tổng hợp',
+  byAgency: 'Theo cơ quan',
+  byField: 'Theo lĩnh vực và cấp',
+  caption:
+    'Tình hình, kết quả giải quyết thủ tục hành chính, kỳ báo cáo từ ngày {{from}} đến ngày {{last}}, số liệu đến 00 giờ ngày {{asOf}} (đơn vị tính: hồ sơ)',
+  scroll: 'Bảng biểu II.06a, cuộn ngang để xem hết các cột',
+  empty: 'Không có hồ sơ nào trong kỳ báo cáo.',
+  downloads: 'Tải biểu',
+  xlsx: 'Tải Excel (.xlsx)',
+  pdf: 'Tải PDF',
+  columns: {
+    stt: 'STT',
+    agency: 'Đơn vị',
+    field: 'Lĩnh vực (cấp giải quyết)',
+    received: 'Số hồ sơ nhận giải quyết',
+    resolved: 'Số hồ sơ đã giải quyết',
+    pending: 'Số hồ sơ đang giải quyết',
+    total: 'Tổng số',
+    online: 'Trực tuyến',
+    inPersonOrPost: 'Trực tiếp và qua bưu chính',
+    carriedOver: 'Từ kỳ trước',
+    early: 'Trước hạn',
+    onTime: 'Đúng hạn',
+    late: 'Quá hạn',
+    withinDeadline: 'Trong hạn',
+    overdue: 'Quá hạn',
+  },
+  totalRow: 'Tổng cộng',
+};
+
+export const report06aEn: Shape<typeof report06aVi> = {
+  link: 'Form II.06a',
+  title: 'Form II.06a: administrative procedures received and resolved',
+  formCode: 'Form II.06a/VPCP/KSTT',
+  back: 'Back to the indicators',
+  groupBy: 'Rows',
+  byAgency: 'By agency',
+  byField: 'By field and level',
+  caption:
+    'Administrative procedures received and resolved, reporting period {{from}} to {{last}}, figures as of 00:00 on {{asOf}} (unit: dossiers)',
+  scroll: 'Form II.06a table, scroll sideways to see every column',
+  empty: 'No dossiers in the reporting period.',
+  downloads: 'Download the form',
+  xlsx: 'Download Excel (.xlsx)',
+  pdf: 'Download PDF',
+  columns: {
+    stt: 'No.',
+    agency: 'Agency',
+    field: 'Field (level that resolves)',
+    received: 'Dossiers received',
+    resolved: 'Dossiers resolved',
+    pending: 'Dossiers being resolved',
+    total: 'Total',
+    online: 'Online',
+    inPersonOrPost: 'In person and by post',
+    carriedOver: 'From the previous period',
+    early: 'Early',
+    onTime: 'On time',
+    late: 'Late',
+    withinDeadline: 'Within deadline',
+    overdue: 'Overdue',
+  },
+  totalRow: 'Total',
+};
