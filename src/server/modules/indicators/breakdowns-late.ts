@@ -16,19 +16,8 @@ import type { Viewer } from '../../http/session.ts';
 import { canSee } from '../dossiers/dossier-access.ts';
 import { checkPeriod, checkScope } from './breakdowns.ts';
 import { calendarForCounts } from './day-counts.ts';
+import type { LateDossier, LateKind } from '../../../shared/indicators/breakdown-types.ts';
 
-export type LateKind = 'resolved_late' | 'open_overdue';
-
-export interface LateDossier {
-  id: string;
-  code: string | null;
-  procedure: { id: string; code: string | null; name: string };
-  receivedAt: string;
-  dueAt: string | null;
-  finishedAt: string | null;
-  status: string;
-  kind: LateKind;
-}
 
 export async function lateDossiers(
   deps: Pick<Deps, 'db' | 'clock'>,

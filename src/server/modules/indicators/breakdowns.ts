@@ -9,6 +9,7 @@ import { queryRows } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { countsFromRows, indicatorScope, type MeasureSums } from './period-indicators.ts';
+import type { TrendPoint } from '../../../shared/indicators/breakdown-types.ts';
 
 /** The longest period a breakdown may cover, in days (a leap year). */
 export const MAX_BREAKDOWN_DAYS = 366;
@@ -196,18 +197,6 @@ export async function byProcedure(
   return { period: p.period, asOf: p.asOf, agencyId: query.agencyId, items };
 }
 
-export interface TrendPoint {
-  /** YYYY-MM */
-  month: string;
-  /** The part of the period in this month: [from, to), local dates. */
-  from: string;
-  to: string;
-  received: number;
-  resolved: number;
-  late: number;
-  onTimeRate: number | null;
-  onlineShare: number | null;
-}
 
 const monthStart = (iso: string) => `${iso.slice(0, 7)}-01`;
 function nextMonth(iso: string): string {
