@@ -1,6 +1,6 @@
 // npm run indicators:rebuild: recomputes the indicator aggregates (indicator_day_counts) from every dossier and its
 // action log, replacing the incrementally maintained rows in one transaction (docs/INDICATORS.md). On PostgreSQL the
-// dossiers are counted in worker threads (`--workers N`, default the available cores).
+// dossiers are counted in worker threads (`--workers N`, default half the cores).
 import { parseArgs } from 'node:util';
 import { runCommand } from '../src/server/cli/run-command.ts';
 import { rebuildDayCounts } from '../src/server/modules/indicators/rebuild.ts';
