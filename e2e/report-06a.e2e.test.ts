@@ -130,9 +130,9 @@ describe('form II.06a on screen', () => {
 
     // By field and level: one row, the procedure's field at commune level, the same figures.
     await page.getByRole('radio', { name: 'Theo lĩnh vực và cấp' }).click();
-    await page.waitForURL('**/can-bo/chi-so/bieu-ii-06a/linh-vuc?ky=year&nam=2026');
-    assert.equal(await page.getByRole('radio', { name: 'Theo lĩnh vực và cấp' }).isChecked(), true);
+    await page.waitForURL('**/can-bo/chi-so/bieu-ii-06a?ky=year&nam=2026&theo=linh-vuc');
     await page.getByRole('columnheader', { name: 'Lĩnh vực (cấp giải quyết)' }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: 'Theo lĩnh vực và cấp' }).isChecked(), true);
     assert.equal(await page.getByTestId('report-row').count(), 1);
     assert.deepEqual(await figures(page, `${field} (cấp xã)`), YEAR);
     assert.deepEqual(await page.getByTestId('report-total').locator('td').allInnerTexts(), YEAR);
@@ -140,7 +140,7 @@ describe('form II.06a on screen', () => {
     // December: the period picker keeps the grouping, and the grouping keeps the period.
     await page.getByRole('combobox', { name: 'Loại kỳ' }).selectOption('month');
     await page.getByRole('combobox', { name: 'Tháng', exact: true }).selectOption('12');
-    await page.waitForURL('**/can-bo/chi-so/bieu-ii-06a/linh-vuc?ky=month&nam=2026&thang=12');
+    await page.waitForURL('**/can-bo/chi-so/bieu-ii-06a?ky=month&nam=2026&thang=12&theo=linh-vuc');
     await page.getByRole('table', { name: /từ ngày 01\/12\/2026 đến ngày 31\/12\/2026, số liệu đến 00 giờ ngày 02\/12\/2026/ }).waitFor();
     assert.deepEqual(await figures(page, `${field} (cấp xã)`), DECEMBER);
     await portal.assertAccessible(page, 'form II.06a by field and level');
@@ -156,21 +156,26 @@ describe('form II.06a on screen', () => {
     assert.deepEqual([pdf.status, pdf.type], [200, 'application/pdf']);
     assert.ok(pdf.bytes > 1000, `a PDF of ${pdf.bytes} bytes`);
 
-    // Back by agency, still December.
-    await page.getByRole('radio', { name: 'Theo cơ quan' }).click();
+    // Back by agency with the keyboard (the arrow key in the radio group), still December; the focus stays put.
+    await page.getByRole('radio', { name: 'Theo lĩnh vực và cấp' }).focus();
+    await page.keyboard.press('ArrowLeft');
     await page.waitForURL('**/can-bo/chi-so/bieu-ii-06a?ky=month&nam=2026&thang=12');
     await page.getByRole('columnheader', { name: 'Đơn vị', exact: true }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: 'Theo cơ quan' }).isChecked(), true);
+    assert.equal(await page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("value")'), 'agency');
     assert.deepEqual(await figures(page, communeName), DECEMBER);
     assert.deepEqual(portal.pageErrors, []);
   });
 
-  it('fits 360 px: the table scrolls in its own region, not the page', async () => {
+  it('opens by field from the address, and fits 360 px: the table scrolls in its own region, not the page', async () => {
     const page = await portal.newPage(PHONE);
     await signIn(page, 'demo.leader');
-    await page.goto('/can-bo/chi-so/bieu-ii-06a?ky=year&nam=2026');
+    await page.goto('/can-bo/chi-so/bieu-ii-06a?ky=year&nam=2026&theo=linh-vuc');
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    assert.equal(await page.getByRole('radio', { name: 'Theo lĩnh vực và cấp' }).isChecked(), true);
     const region = page.getByRole('region', { name: 'Bảng biểu II.06a, cuộn ngang để xem hết các cột' });
     await region.getByTestId('report-total').waitFor();
+    assert.deepEqual(await figures(page, `${field} (cấp xã)`), YEAR);
     await assertNoHorizontalScroll(page, 'form II.06a at 360 px');
     const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
     assert.ok(scrollWidth > clientWidth, `the table region scrolls: ${scrollWidth} px in ${clientWidth} px`);

@@ -33,7 +33,6 @@ export function AppRoutes() {
         <Route path="dang-ky" element={<RegisterPage />} />
         <Route path="ca-nhan/*" element={<CitizenPage />} />
         <Route path="can-bo/chi-so/bieu-ii-06a" element={<Report06aPage />} />
-        <Route path="can-bo/chi-so/bieu-ii-06a/linh-vuc" element={<Report06aPage groupBy="field" />} />
         <Route path="can-bo/chi-so/*" element={<DashboardPage />} />
         <Route path="can-bo/*" element={<WorkspacePage />} />
         <Route path="quan-tri/*" element={<AdminPage />} />

@@ -57,7 +57,7 @@ function Overview() {
     <Stack gap="lg">
       <Group justify="space-between" gap="sm">
         <Title order={1}>{t('dashboard.title')}</Title>
-        <Button component={Link} to={`${dashboardPaths.report06a()}${search}`} variant="light">
+        <Button component={Link} to={`${dashboardPaths.report06a}${search}`} variant="light">
           {t('report06a.link')}
         </Button>
       </Group>

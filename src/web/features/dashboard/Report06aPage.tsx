@@ -1,10 +1,11 @@
 // Form II.06a/VPCP/KSTT as a page (its own lazy chunk, without the dashboard's charts): the dashboard's period picker,
-// rows by agency or by field and level (in the path, so that the picker keeps it), the table as on the official form,
-// and links that download the same report as .xlsx and .pdf (plain links: the session cookie goes with them).
+// rows by agency or by field and level (`?theo=linh-vuc`), the table as on the official form, and links that download
+// the same report as .xlsx and .pdf (plain links: the session cookie goes with them).
 import { Alert, Anchor, Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -16,10 +17,37 @@ import { dashboardPaths } from './dashboardPaths.ts';
 import { PeriodPicker, usePeriod } from './PeriodPicker.tsx';
 import { Report06aTable } from './Report06aTable.tsx';
 
-export function Report06aPage({ groupBy = 'agency' }: { groupBy?: ReportGrouping }) {
+const GROUP_PARAM = 'theo';
+const BY_FIELD = 'linh-vuc';
+
+/**
+ * The grouping, kept in the address as `?theo=linh-vuc` (the query string, not the path: a new path would move the
+ * focus to the page's main region, away from the radio just chosen). The period picker rewrites the query string with
+ * the period alone, so the choice is held here and put back into the address whenever it goes missing.
+ */
+function useGrouping(): [ReportGrouping, (g: ReportGrouping) => void] {
+  const [params, setParams] = useSearchParams();
+  const inAddress: ReportGrouping = params.get(GROUP_PARAM) === BY_FIELD ? 'field' : 'agency';
+  const [groupBy, setGroupBy] = useState(inAddress);
+  useEffect(() => {
+    if (inAddress === groupBy) return;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (groupBy === 'field') next.set(GROUP_PARAM, BY_FIELD);
+        else next.delete(GROUP_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [inAddress, groupBy, setParams]);
+  return [groupBy, setGroupBy];
+}
+
+export function Report06aPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
+  const [groupBy, setGroupBy] = useGrouping();
   const { period, search } = usePeriod();
   usePageTitle(t('report06a.title'));
   if (session.isPending) return <Loading />;
@@ -44,9 +72,7 @@ export function Report06aPage({ groupBy = 'agency' }: { groupBy?: ReportGrouping
       <Radio.Group
         label={t('report06a.groupBy')}
         value={groupBy}
-        onChange={(value) =>
-          void navigate(`${dashboardPaths.report06a(value as ReportGrouping)}${search}`, { replace: true })
-        }
+        onChange={(value) => setGroupBy(value as ReportGrouping)}
       >
         <Group gap="lg" mt={4}>
           <Radio value="agency" label={t('report06a.byAgency')} />

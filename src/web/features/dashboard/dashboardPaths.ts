@@ -6,7 +6,6 @@ export const dashboardPaths = {
   agency: (agencyId: string) => `${paths.dashboard}/don-vi/${encodeURIComponent(agencyId)}`,
   procedure: (agencyId: string, procedureId: string) =>
     `${paths.dashboard}/don-vi/${encodeURIComponent(agencyId)}/thu-tuc/${encodeURIComponent(procedureId)}`,
-  /** Form II.06a: by agency, or by field and level (the grouping in the path, so the period picker keeps it). */
-  report06a: (groupBy: 'agency' | 'field' = 'agency') =>
-    groupBy === 'field' ? `${paths.dashboard}/bieu-ii-06a/linh-vuc` : `${paths.dashboard}/bieu-ii-06a`,
+  /** Form II.06a (by field and level with `?theo=linh-vuc`, see Report06aPage.tsx). */
+  report06a: `${paths.dashboard}/bieu-ii-06a`,
 };
