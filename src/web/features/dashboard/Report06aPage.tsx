@@ -5,7 +5,7 @@ import { Alert, Anchor, Button, Group, Radio, Stack, Text, Title } from '@mantin
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -27,6 +27,8 @@ const BY_FIELD = 'linh-vuc';
  */
 function useGrouping(): [ReportGrouping, (g: ReportGrouping) => void] {
   const [params, setParams] = useSearchParams();
+  // Every navigation has a new key: checked after each one, even when two in a row leave the same address.
+  const { key } = useLocation();
   const inAddress: ReportGrouping = params.get(GROUP_PARAM) === BY_FIELD ? 'field' : 'agency';
   const [groupBy, setGroupBy] = useState(inAddress);
   useEffect(() => {
@@ -40,7 +42,7 @@ function useGrouping(): [ReportGrouping, (g: ReportGrouping) => void] {
       },
       { replace: true },
     );
-  }, [inAddress, groupBy, setParams]);
+  }, [key, inAddress, groupBy, setParams]);
   return [groupBy, setGroupBy];
 }
 
