@@ -29,6 +29,26 @@ export const indicatorDayCounts = pgTable(
 );
 
 /**
+ * The same counts summed by agency, month and measure, without the procedure: what a province-year reads (12 rows per
+ * agency and measure instead of one per procedure and day). Kept in the same statement as the day rows and rebuilt
+ * from them, so a month row is always the sum of its day rows (period-indicators.ts reads whole months here and the
+ * days of a partial month from indicator_day_counts).
+ */
+export const indicatorMonthCounts = pgTable(
+  'indicator_month_counts',
+  {
+    provinceCode: text('province_code').notNull(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    measure: text('measure').notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.month, t.measure] }), index('indicator_month_counts_province_idx').on(t.provinceCode, t.month)],
+);
+
+/**
  * A province's own reading of the indicator rules where REGULATIONS.md says UNCERTAIN (which endings count on time,
  * the 766 thresholds and points, the rating bands): a partial IndicatorSettings merged over the defaults of
  * src/shared/indicators/settings.ts. Edited by a province administrator with optimistic concurrency (version).

@@ -8,7 +8,8 @@ import { vietnamToday, type Deps } from '../../deps.ts';
 import { queryRows } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
-import { countsFromRows, indicatorScope, type MeasureSums } from './period-indicators.ts';
+import { measureSums, type MeasureSums } from './measure-sums.ts';
+import { countsFromRows, indicatorScope } from './period-indicators.ts';
 import type { TrendPoint } from '../../../shared/indicators/breakdown-types.ts';
 
 /** The longest period a breakdown may cover, in days (a leap year). */
@@ -131,7 +132,8 @@ export async function agencyBreakdown(
   ids: 'all' | string[],
   p: CheckedPeriod,
 ): Promise<AgencyBreakdown[]> {
-  const sums = await sumsBy(deps, 'agency_id', agencyFilter(ids), p);
+  const sums = new Map<string, MeasureSums[]>();
+  for (const r of await measureSums(deps.db, ids, isoFromDay(p.fromDay), p.asOf, true)) sums.set(r.agency_id, [...(sums.get(r.agency_id) ?? []), r]);
   const agencyIds = ids === 'all' ? [...sums.keys()] : ids;
   const names =
     agencyIds.length === 0

@@ -13,8 +13,9 @@ import { fixedClock } from '../../testing/test-deps.ts';
 import { dayFromIso, instantAt, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
 import { countFacts, countsFromDayRows, dossierFacts } from '../../../shared/indicators/facts.ts';
 import { dossierTimeline, type DossierTimeline } from '../../../shared/indicators/timeline.ts';
+import { queryRows } from '../../db/client.ts';
 import { rowFacts } from './day-counts.ts';
-import { computeDayCounts, eachCountedDossier, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
+import { computeDayCounts, eachCountedDossier, monthRowsOffTheirDays, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
 
 // Generated test person (not a real one).
 const APPLICANT = { name: 'Trần Văn Chỉ Số', phone: '0912000222', idNumber: '001099000222' };
@@ -133,6 +134,9 @@ describe('indicator aggregates', () => {
     const receivedRows = [...stored.values()].filter((r) => r.measure.startsWith('received_')).reduce((s, r) => s + r.value, 0);
     assert.ok(receivedRows > 20, `only ${receivedRows} received of ${created}`);
     assert.deepEqual(sorted(stored), sorted(recomputed));
+    // The month rows kept in the same statements are the sums of their day rows.
+    assert.ok((await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM indicator_month_counts`))[0]!.n > 0);
+    assert.deepEqual(await monthRowsOffTheirDays(db), []);
     // The 766 index measures were exercised too.
     for (const measure of ['fee_bearing', 'paid_online', 'digitised', 'result_issued', 'full_process', 'full_process_online'] as const) {
       assert.ok([...stored.values()].some((r) => r.measure === measure && r.value > 0), `no ${measure} rows`);
@@ -140,6 +144,7 @@ describe('indicator aggregates', () => {
 
     assert.equal(await rebuildDayCounts(db), recomputed.size);
     assert.deepEqual(sorted(await storedDayCounts(db)), sorted(recomputed));
+    assert.deepEqual(await monthRowsOffTheirDays(db), []);
 
     // Sums over days (what GET /api/indicators reads) = the per-dossier facts at the same day boundaries.
     const timelines: DossierTimeline[] = [];

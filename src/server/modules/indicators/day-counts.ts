@@ -11,7 +11,7 @@ import { dayRows, type DayRow } from '../../../shared/indicators/facts.ts';
 import { DEFAULT_INDICATOR_SETTINGS } from '../../../shared/indicators/settings.ts';
 import { dossierTimeline, type Channel, type DossierRowFacts } from '../../../shared/indicators/timeline.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { dossiers, indicatorDayCounts, procedureVersions } from '../../db/schema.ts';
+import { dossiers, indicatorDayCounts, indicatorMonthCounts, procedureVersions } from '../../db/schema.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
 
 /** The columns of a dossier the aggregates depend on (a Drizzle select map; the rebuild reads exactly these). */
@@ -129,13 +129,36 @@ export async function addDayCounts(db: DbOrTx, rows: readonly KeyedRow[]): Promi
     .sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : 1))
     .map((r) => ({ provinceCode: r.provinceCode, agencyId: r.agencyId, procedureId: r.procedureId, day: isoFromDay(r.day), measure: r.measure, value: r.value }));
   if (values.length === 0) return;
-  await db
+  // The month rows take the same difference in the same statement: the day rows' sums by agency, month and measure,
+  // in key order as well.
+  const months = new Map<string, { provinceCode: string; agencyId: string; month: string; measure: string; value: number }>();
+  for (const v of values) {
+    const month = `${v.day.slice(0, 7)}-01`;
+    const key = `${v.agencyId}|${month}|${v.measure}`;
+    const row = months.get(key);
+    if (row) row.value += v.value;
+    else months.set(key, { provinceCode: v.provinceCode, agencyId: v.agencyId, month, measure: v.measure, value: v.value });
+  }
+  const monthRows = [...months.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r).filter((r) => r.value !== 0);
+  const dayInsert = db
     .insert(indicatorDayCounts)
     .values(values)
     .onConflictDoUpdate({
       target: [indicatorDayCounts.agencyId, indicatorDayCounts.day, indicatorDayCounts.measure, indicatorDayCounts.procedureId],
       set: { value: sql`${indicatorDayCounts.value} + excluded.value` },
     });
+  if (monthRows.length === 0) {
+    await dayInsert;
+    return;
+  }
+  const monthInsert = db
+    .insert(indicatorMonthCounts)
+    .values(monthRows)
+    .onConflictDoUpdate({
+      target: [indicatorMonthCounts.agencyId, indicatorMonthCounts.month, indicatorMonthCounts.measure],
+      set: { value: sql`${indicatorMonthCounts.value} + excluded.value` },
+    });
+  await db.execute(sql`WITH day_rows AS (${dayInsert.getSQL()}) ${monthInsert.getSQL()}`);
 }
 
 interface Snapshot {

@@ -123,6 +123,10 @@ describe('GET /api/indicators', () => {
           VALUES ('01', ${old!.id}, ${life.procedureId}, '2025-06-10', 'received_in_person', 1),
                  ('01', ${old!.id}, ${life.procedureId}, '2025-06-10', 'open', 1)`,
     );
+    await db.execute(
+      sql`INSERT INTO indicator_month_counts (province_code, agency_id, month, measure, value)
+          VALUES ('01', ${old!.id}, '2025-06-01', 'received_in_person', 1), ('01', ${old!.id}, '2025-06-01', 'open', 1)`,
+    );
     const rolled = (await leader.get('/api/indicators?unitCode=00004&from=2026-03-01&to=2026-03-12')).body;
     assert.deepEqual(rolled.form.received, { total: 5, online: 1, inPersonOrPost: 3, carriedOver: 1 });
     assert.equal(rolled.form.pending.total, 3);

@@ -16,6 +16,7 @@ import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { catalogueFigures, countDislikes } from './catalogue-measures.ts';
 import { settingsForViewer } from './settings-store.ts';
+import { measureSums, type MeasureSums } from './measure-sums.ts';
 import { agenciesUnderUnit } from './unit-agencies.ts';
 
 /** The agencies whose indicators a viewer may see: 'all' for a province administrator, else the agencies of their grants. */
@@ -34,12 +35,7 @@ export interface PeriodIndicators extends Indicators {
   index766: Index766;
 }
 
-export interface MeasureSums {
-  measure: string;
-  in_period: string | null;
-  before_from: string | null;
-  before_to: string | null;
-}
+export type { MeasureSums } from './measure-sums.ts';
 
 export interface PeriodQuery {
   agencyId?: string | undefined;
@@ -95,17 +91,8 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
   const end = isoFromDay(Math.max(endDay, fromDay));
   // A unit is taken as it stood on the last day counted.
   const { agencyIds, unit } = await askedAgencies(deps, scope, query, isoFromDay(Math.max(endDay, fromDay + 1) - 1));
-  const agencyFilter = agencyIds === 'all' ? sql`true` : sql`agency_id = ANY(${`{${agencyIds.join(',')}}`}::uuid[])`;
-  const rows = await queryRows<MeasureSums>(
-    deps.db,
-    sql`SELECT measure,
-               sum(value) FILTER (WHERE day >= ${from}::date) AS in_period,
-               sum(value) FILTER (WHERE day < ${from}::date) AS before_from,
-               sum(value) AS before_to
-          FROM indicator_day_counts
-         WHERE ${agencyFilter} AND day < ${end}::date
-         GROUP BY measure`,
-  );
+  const rows = await measureSums(deps.db, agencyIds, from, end);
+
   const settings = await settingsForViewer(deps.db, viewer);
   const counts = countsFromRows(rows);
   const [catalogue, dislikes] = await Promise.all([

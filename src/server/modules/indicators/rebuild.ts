@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
 import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
 import { indicatorDayCounts } from '../../db/schema.ts';
 import { accumulate, contribution, type CountedDossier, type KeyedRow } from './day-counts.ts';
 import { withoutForeignKeys, withoutIndexes } from './rebuild-foreign-keys.ts';
@@ -61,6 +61,11 @@ async function replaceRows(tx: DbOrTx, totals: DayTotals): Promise<number> {
                       ${part(c.measures)}::text[], ${part(c.values)}::bigint[]) AS x(p, a, r, d, m, v)`);
     }
   }));
+  // The month rows are the day rows' sums (see indicatorMonthCounts), recomputed from them in the same transaction.
+  await tx.execute(sql`TRUNCATE indicator_month_counts`);
+  await tx.execute(sql`INSERT INTO indicator_month_counts (province_code, agency_id, month, measure, value)
+    SELECT province_code, agency_id, date_trunc('month', day)::date, measure, sum(value)
+      FROM indicator_day_counts GROUP BY 1, 2, 3, 4 HAVING sum(value) <> 0`);
   return c.values.length;
 }
 
@@ -75,7 +80,7 @@ export interface RebuildOptions extends Omit<CountOptions, 'onProgress'> {
  */
 export async function rebuildDayCounts(db: Db, onProgress?: (dossiersDone: number) => void, options: RebuildOptions = {}): Promise<number> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`LOCK TABLE indicator_day_counts IN EXCLUSIVE MODE`);
+    await tx.execute(sql`LOCK TABLE indicator_day_counts, indicator_month_counts IN EXCLUSIVE MODE`);
     const started = performance.now();
     const totals = await countAll(db, tx, { ...options, onProgress });
     const counted = performance.now();
@@ -83,6 +88,23 @@ export async function rebuildDayCounts(db: Db, onProgress?: (dossiersDone: numbe
     options.onPhases?.({ countMs: counted - started, writeMs: performance.now() - counted });
     return rows;
   });
+}
+
+/**
+ * Month rows that differ from the sums of their day rows (none when the upkeep is right): agency, month, measure and
+ * both values. Checked by the tests after incremental upkeep and after a rebuild.
+ */
+export async function monthRowsOffTheirDays(db: DbOrTx): Promise<{ agency_id: string; month: string; measure: string; stored: string | null; days: string | null }[]> {
+  return queryRows(
+    db,
+    sql`WITH days AS (
+          SELECT agency_id, date_trunc('month', day)::date AS month, measure, sum(value) AS value FROM indicator_day_counts GROUP BY 1, 2, 3
+        )
+        SELECT coalesce(m.agency_id, d.agency_id) AS agency_id, coalesce(m.month, d.month)::text AS month, coalesce(m.measure, d.measure) AS measure,
+               m.value::text AS stored, d.value::text AS days
+          FROM indicator_month_counts m FULL JOIN days d ON d.agency_id = m.agency_id AND d.month = m.month AND d.measure = m.measure
+         WHERE coalesce(m.value, 0) <> coalesce(d.value, 0)`,
+  );
 }
 
 /** The stored aggregates (value ≠ 0), by key: what the rebuild must reproduce. */

@@ -8,7 +8,8 @@ import { vietnamToday, type Deps } from '../../deps.ts';
 import { queryRows } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
-import { countsFromRows, indicatorScope, type MeasureSums } from './period-indicators.ts';
+import { measureSums, type MeasureSums } from './measure-sums.ts';
+import { countsFromRows, indicatorScope } from './period-indicators.ts';
 
 /** The longest period a report may cover, in days (a leap year). */
 export const MAX_REPORT_DAYS = 366;
@@ -92,16 +93,8 @@ export async function report06a(
     const rows = await rowsByField(deps, agencyFilter, from, end);
     return { groupBy: 'field', period, asOf: end, rows, total: sumForms(rows) };
   }
-  const sums = await queryRows<MeasureSums & { agency_id: string }>(
-    deps.db,
-    sql`SELECT agency_id, measure,
-               sum(value) FILTER (WHERE day >= ${from}::date) AS in_period,
-               sum(value) FILTER (WHERE day < ${from}::date) AS before_from,
-               sum(value) AS before_to
-          FROM indicator_day_counts
-         WHERE ${agencyFilter} AND day < ${end}::date
-         GROUP BY agency_id, measure`,
-  );
+  const sums = await measureSums(deps.db, agencyIds, from, end, true);
+
   const byAgency = new Map<string, MeasureSums[]>();
   for (const s of sums) byAgency.set(s.agency_id, [...(byAgency.get(s.agency_id) ?? []), s]);
   const ids = agencyIds === 'all' ? [...byAgency.keys()] : agencyIds;
