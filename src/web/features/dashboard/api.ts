@@ -1,5 +1,6 @@
 // The dashboard's API calls and response shapes (mirrors of the indicators routes' schemas, see
 // docs/decisions/003-web-app-shape.md): the period's indicators, their breakdowns and the late dossiers.
+import type { LateDossier, TrendPoint } from '../../../shared/indicators/breakdown-types.ts';
 import type { Index766 } from '../../../shared/indicators/index766-types.ts';
 import { query, request } from '../../api.ts';
 
@@ -46,27 +47,8 @@ export interface ProcedureRow extends Figures {
   name: string;
 }
 
-export interface TrendPoint {
-  month: string;
-  from: string;
-  to: string;
-  received: number;
-  resolved: number;
-  late: number;
-  onTimeRate: number | null;
-  onlineShare: number | null;
-}
 
-export interface LateDossier {
-  id: string;
-  code: string | null;
-  procedure: { id: string; code: string | null; name: string };
-  receivedAt: string;
-  dueAt: string | null;
-  finishedAt: string | null;
-  status: string;
-  kind: 'resolved_late' | 'open_overdue';
-}
+export type { LateDossier, TrendPoint } from '../../../shared/indicators/breakdown-types.ts';
 
 export type ReportGrouping = 'agency' | 'field';
 
