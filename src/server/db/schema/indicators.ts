@@ -25,6 +25,8 @@ export const indicatorDayCounts = pgTable(
   (t) => [
     primaryKey({ columns: [t.agencyId, t.day, t.measure, t.procedureId] }),
     index('indicator_day_counts_province_idx').on(t.provinceCode, t.day),
+    /** The catalogue figures of the 766 index (3.2, 3.5b) read a few measures of a period for every procedure. */
+    index('indicator_day_counts_measure_idx').on(t.measure, t.day),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "indicator_day_counts_measure_idx" ON "indicator_day_counts" USING btree ("measure","day");
