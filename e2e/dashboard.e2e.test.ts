@@ -4,9 +4,9 @@
 // table, drills down to the unit, the procedure and a late dossier; the public results page shows its chart and table.
 // Every page is checked for accessibility and at 360 px.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { PHONE, START, assertNoHorizontalScroll, signIn, startPortal, type Portal } from './harness.ts';
+import { seedIndicatorScenario } from './indicator-scenario.ts';
 
 // Generated test person (not a real one).
 const APPLICANT = { name: 'Đỗ Thị Chỉ Số', phone: '0912000777', idNumber: '001099000777' };
@@ -20,48 +20,11 @@ describe('dashboards', () => {
 
   before(async () => {
     portal = await startPortal();
-    const { lifecycle, clock } = portal;
-    const at = (local: string) => clock.set(new Date(`${local}:00+07:00`).toISOString());
+    const { lifecycle } = portal;
     communeName = (await (await lifecycle.login('demo.desk')).get(`/api/agencies/${lifecycle.commune}`)).body.name;
-    const handlerId = (await (await lifecycle.login('demo.handler')).get('/api/auth/me')).body.id;
-    const walkIn = async () => {
-      const response = await (await lifecycle.login('demo.desk')).post('/api/dossiers', {
-        requestId: randomUUID(),
-        procedureId: lifecycle.procedureId,
-        channel: 'in_person',
-        receivingAgencyId: lifecycle.commune,
-        applicant: APPLICANT,
-        components: [{ name: 'Tờ khai', provided: true }],
-      });
-      assert.equal(response.status, 201, JSON.stringify(response.body));
-      return response.body as { id: string; version: number; code: string };
-    };
-    const finish = async (dossier: { id: string; version: number }) => {
-      let d = dossier;
-      for (const [user, type, fields] of [
-        ['demo.desk', 'forward', {}],
-        ['demo.leader', 'assign', { assigneeId: handlerId }],
-        ['demo.handler', 'forward', {}],
-        ['demo.leader', 'approve', {}],
-        ['demo.clerk', 'issue_result', { resultNumber: '12/QĐ-UBND' }],
-      ] as const) {
-        const response = await lifecycle.act(await lifecycle.login(user), d, type, fields);
-        assert.equal(response.status, 200, `${type}: ${JSON.stringify(response.body)}`);
-        d = response.body;
-      }
-    };
-    // Monday 23/11 10:00: three dossiers of 5 working days, due Monday 30/11 10:00.
-    const early = await walkIn();
-    const late = await walkIn();
-    const overdue = await walkIn();
+    const { early, late, overdue } = await seedIndicatorScenario(portal, APPLICANT, '12/QĐ-UBND');
     Object.assign(codes, { early: early.code, late: late.code, overdue: overdue.code });
     lateId = late.id;
-    at('2026-11-24T10:00');
-    await finish(early);
-    at('2026-12-01T10:00');
-    await finish(late);
-    // Wednesday 02/12: the figures of this year are counted up to the start of today.
-    at('2026-12-02T10:00');
   });
   after(async () => {
     portal?.clock.set(START);

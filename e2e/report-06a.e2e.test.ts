@@ -4,10 +4,10 @@
 // switches to rows by field and level and to the month of December, downloads the .xlsx and the .pdf, and the page
 // fits 360 px with the table scrolling in its own region.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PHONE, START, assertNoHorizontalScroll, signIn, startPortal, type Portal } from './harness.ts';
+import { seedIndicatorScenario } from './indicator-scenario.ts';
 
 // Generated test person (not a real one).
 const APPLICANT = { name: 'Đỗ Thị Biểu Mẫu', phone: '0912000766', idNumber: '001099000766' };
@@ -43,49 +43,12 @@ describe('form II.06a on screen', () => {
 
   before(async () => {
     portal = await startPortal();
-    const { lifecycle, clock } = portal;
-    const at = (local: string) => clock.set(new Date(`${local}:00+07:00`).toISOString());
+    const { lifecycle } = portal;
     const desk = await lifecycle.login('demo.desk');
     communeName = (await desk.get(`/api/agencies/${lifecycle.commune}`)).body.name;
     field = (await desk.get(`/api/procedures/${lifecycle.procedureId}`)).body.field;
     assert.ok(field, 'the procedure has a field (lĩnh vực)');
-    const handlerId = (await (await lifecycle.login('demo.handler')).get('/api/auth/me')).body.id;
-    const walkIn = async () => {
-      const response = await (await lifecycle.login('demo.desk')).post('/api/dossiers', {
-        requestId: randomUUID(),
-        procedureId: lifecycle.procedureId,
-        channel: 'in_person',
-        receivingAgencyId: lifecycle.commune,
-        applicant: APPLICANT,
-        components: [{ name: 'Tờ khai', provided: true }],
-      });
-      assert.equal(response.status, 201, JSON.stringify(response.body));
-      return response.body as { id: string; version: number };
-    };
-    const finish = async (dossier: { id: string; version: number }) => {
-      let d = dossier;
-      for (const [user, type, fields] of [
-        ['demo.desk', 'forward', {}],
-        ['demo.leader', 'assign', { assigneeId: handlerId }],
-        ['demo.handler', 'forward', {}],
-        ['demo.leader', 'approve', {}],
-        ['demo.clerk', 'issue_result', { resultNumber: '13/QĐ-UBND' }],
-      ] as const) {
-        const response = await lifecycle.act(await lifecycle.login(user), d, type, fields);
-        assert.equal(response.status, 200, `${type}: ${JSON.stringify(response.body)}`);
-        d = response.body;
-      }
-    };
-    // Monday 23/11 10:00: three dossiers of 5 working days, due Monday 30/11 10:00.
-    const early = await walkIn();
-    const late = await walkIn();
-    await walkIn();
-    at('2026-11-24T10:00');
-    await finish(early);
-    at('2026-12-01T10:00');
-    await finish(late);
-    // Wednesday 02/12: figures up to the start of today.
-    at('2026-12-02T10:00');
+    await seedIndicatorScenario(portal, APPLICANT, '13/QĐ-UBND');
   });
   after(async () => {
     portal?.clock.set(START);
