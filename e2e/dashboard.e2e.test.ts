@@ -52,6 +52,10 @@ describe('dashboards', () => {
     assert.match(await figure('onTime'), /33,33 %[\s\S]*6,67\/20 điểm/);
     assert.match(await figure('online'), /0 %/);
     assert.match(await figure('overdue'), /quá hạn\s+1\b/);
+    // The 766 index by name: 2.1 as above; 2.2 the average of 8 (early) and 48 (late) working hours, not a rate.
+    const indexRow = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) }).locator('td').allInnerTexts();
+    assert.deepEqual(await indexRow('2.1 Hồ sơ giải quyết đúng hạn'), ['33,33 %', '6,67/20']);
+    assert.equal((await indexRow('2.2 Thời gian giải quyết trung bình (giờ làm việc)'))[0], '28 giờ làm việc');
 
     // The trend: a chart first, then its table.
     const trend = page.getByRole('region', { name: 'Diễn biến theo tháng' });

@@ -1,6 +1,6 @@
 // The 766 service index of the period, when the API gives it: total points over the measured maximum, the band, and
 // a table of each group's sub-indicators with rate and points; N/A for an empty denominator, "chưa đo được" for data
-// this system does not have yet.
+// this system does not have yet; 2.2 (display only) is an average in working hours, not a rate.
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -74,7 +74,12 @@ export function Index766Panel({ index }: { index: Index766 }) {
                   <Table.Th scope="row" fw={400}>
                     {subName(s.id)}
                   </Table.Th>
-                  <Table.Td>{gapText(s) ?? rateText(s.rate, language, t)}</Table.Td>
+                  <Table.Td>
+                    {gapText(s) ??
+                      (s.id === '2.2' && s.rate !== null
+                        ? t('dashboard.index.hours', { value: num(s.rate) })
+                        : rateText(s.rate, language, t))}
+                  </Table.Td>
                   <Table.Td>
                     {gapText(s) ??
                       (!s.scored

@@ -45,6 +45,7 @@ export const dashboardVi = {
     points: 'Điểm',
     groupPoints: '{{points}}/{{max}}',
     notMeasured: 'chưa đo được',
+    hours: '{{value}} giờ làm việc',
     caption: 'Điểm từng chỉ tiêu của Bộ chỉ số 766 trong kỳ',
     groups: {
       transparency: 'Công khai, minh bạch',
@@ -190,6 +191,7 @@ export const dashboardEn: Shape<typeof dashboardVi> = {
     points: 'Points',
     groupPoints: '{{points}}/{{max}}',
     notMeasured: 'not measured yet',
+    hours: '{{value}} working hours',
     caption: 'Points of each indicator of the 766 index in the period',
     groups: {
       transparency: 'Transparency',
