@@ -71,8 +71,14 @@ describe('public portal', () => {
     assert.equal(await page.locator(':focus').textContent(), 'Bỏ qua, đến nội dung chính');
     const box = page.getByRole('combobox', { name: 'Tìm thủ tục hành chính' });
     await box.focus();
+    // The list keeps the previous query's suggestions until the next arrive: wait for those of the whole text, so
+    // that the arrow does not pick an option that is about to be replaced (it did on a loaded machine).
+    const finalSuggestions = page.waitForResponse(
+      (r) => r.url().includes('/api/procedures?') && new URL(r.url()).searchParams.get('q') === 'dang ky khai sinh',
+    );
     await box.pressSequentially('dang ky khai sinh', { delay: 30 });
-    await page.getByRole('option').first().waitFor();
+    await finalSuggestions;
+    await page.getByRole('option').first().filter({ hasText: /đăng ký khai sinh/i }).waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/thu-tuc/${birthRegistrationId}`);
