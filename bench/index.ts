@@ -9,18 +9,14 @@
 import { loadavg, availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../src/server/config.ts';
 import { queryRows } from '../src/server/db/client.ts';
 import { rebuildDayCounts } from '../src/server/modules/indicators/rebuild.ts';
 import { loadSyntheticDossiers } from '../src/server/modules/indicators/synthetic-load.ts';
 import { setupLifecycle } from '../src/server/testing/lifecycle-fixture.ts';
 import { fixedClock } from '../src/server/testing/test-deps.ts';
+import { postgresConfigOrExit } from './postgres-config.ts';
 
-const config = loadConfig();
-if (!config.databaseUrl) {
-  console.error('bench:index needs PostgreSQL: run `npm run bench:index` (throwaway server) or set DATABASE_URL.');
-  process.exit(2);
-}
+postgresConfigOrExit('bench:index');
 const N = Number(process.env.BENCH_DOSSIERS ?? 300_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const SEED = Number(process.env.BENCH_SEED ?? 766);

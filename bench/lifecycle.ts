@@ -6,18 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../src/server/config.ts';
 import { queryRows } from '../src/server/db/client.ts';
 import { setupLifecycle } from '../src/server/testing/lifecycle-fixture.ts';
 import { systemClock } from '../src/server/deps.ts';
 import { cpuByName, cpuDelta, measureCpu } from './cpu.ts';
 import type { LoadJob, LoadResult } from './lifecycle-load.ts';
+import { postgresConfigOrExit } from './postgres-config.ts';
 
-const config = loadConfig();
-if (!config.databaseUrl) {
-  console.error('bench:lifecycle needs PostgreSQL: run `npm run bench:lifecycle` (throwaway server) or set DATABASE_URL.');
-  process.exit(2);
-}
+const config = postgresConfigOrExit('bench:lifecycle');
 const N = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 16);
@@ -105,7 +101,7 @@ async function main() {
   console.log(`  preload took ${((performance.now() - preloadStart) / 1000).toFixed(1)} s`);
 
   console.log(`pgbench TPC-B (scale 10, ${WORKERS} clients, ${SECONDS} s) on the same server…`);
-  const bench = pgbench(config.databaseUrl as string);
+  const bench = pgbench(config.databaseUrl);
   const tps = bench.tps;
 
   const job = { url: fx.server.url, concurrency: WORKERS, procedureId: fx.procedureId, communeId: fx.commune, agencyCode: agency!.code, preloaded: N };

@@ -3,7 +3,6 @@
 // pdftotext; the viewer's scope (another agency's figures stay out of an officer's report) and bad input.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { indicatorDayCounts } from '../../db/schema.ts';
 import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
+import { seedMarchScenario } from '../../testing/march-scenario.ts';
 import { fixedClock } from '../../testing/test-deps.ts';
 
 // Generated test person (not a real one).
@@ -40,34 +40,7 @@ describe('GET /api/reports/ii-06a', () => {
 
   before(async () => {
     life = await setupLifecycle(clock);
-    const desk = await life.login('demo.desk');
-    const citizen = await life.login('demo.citizen');
-    const [leader, handler, clerk] = [await life.login('demo.leader'), await life.login('demo.handler'), await life.login('demo.clerk')];
-    const handlerId = (await handler.get('/api/auth/me')).body.id;
-    const walkIn = async (channel: 'in_person' | 'post') =>
-      (
-        await desk.post('/api/dossiers', {
-          requestId: randomUUID(), procedureId: life.procedureId, channel, receivingAgencyId: life.commune, applicant: APPLICANT,
-          components: [{ name: 'Tờ khai', provided: true }], ...(channel === 'post' ? { postal: { waybillNumber: 'EV2VN' } } : {}),
-        })
-      ).body;
-    const a = await walkIn('in_person');
-    const b = await walkIn('in_person');
-    await walkIn('post');
-    let d = (await citizen.post('/api/dossiers', { requestId: randomUUID(), procedureId: life.procedureId, channel: 'online', receivingAgencyId: life.commune, applicant: APPLICANT })).body;
-    at('2026-03-02T10:00');
-    d = (await life.act(desk, d, 'receive')).body;
-    assert.equal((await life.act(desk, b, 'request_supplement', { missing: ['Bản sao CCCD'] })).status, 200);
-    at('2026-03-03T09:00');
-    assert.equal((await life.act(desk, a, 'withdraw', { reason: 'Không còn nhu cầu' })).status, 200);
-    at('2026-03-04T10:00');
-    d = (await life.act(desk, d, 'forward')).body;
-    d = (await life.act(leader, d, 'assign', { assigneeId: handlerId })).body;
-    d = (await life.act(handler, d, 'forward')).body;
-    d = (await life.act(leader, d, 'approve')).body;
-    d = (await life.act(clerk, d, 'issue_result', { resultNumber: '8/QĐ-UBND' })).body;
-    assert.equal(d.status, 'result_ready');
-    at('2026-03-20T10:00');
+    await seedMarchScenario(life, at, { applicant: APPLICANT, waybillNumber: 'EV2VN', resultNumber: '8/QĐ-UBND' });
     // Another agency, where the demo leader does not work: 5 dossiers received in person on 05/03, all still open.
     const admin = await life.login('demo.admin');
     const probe = await (await life.login('demo.leader')).get(URL);

@@ -9,7 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { dashboardApi, type Period } from './api.ts';
+import { dashboardApi, type Period, type ProcedureRow } from './api.ts';
 import { ChartFigure, TableScroll } from './ChartFigure.tsx';
 import { RateBars } from './Charts.tsx';
 import { dashboardPaths } from './dashboardPaths.ts';
@@ -17,7 +17,10 @@ import { rateText } from './format.ts';
 import { Headline } from './Headline.tsx';
 import { PeriodPicker, usePeriod } from './PeriodPicker.tsx';
 import { AsOf, LateSection, Trend } from './Sections.tsx';
-import { RankingTable } from './Tables.tsx';
+import { RankingTable, type RankedRow } from './Tables.tsx';
+
+/** A procedure's row of the ranking tables (the chart's table view and the linked list). */
+const procedureRow = (p: ProcedureRow): RankedRow => ({ key: p.procedureId, name: p.name, code: p.code, figures: p });
 
 function useAgency(period: Period | null, agencyId: string) {
   const ranking = useQuery({
@@ -81,12 +84,7 @@ export function AgencyView() {
                 }
                 table={
                   <RankingTable
-                    rows={procedures.data.items.map((p) => ({
-                      key: p.procedureId,
-                      name: p.name,
-                      code: p.code,
-                      figures: p,
-                    }))}
+                    rows={procedures.data.items.map((p) => procedureRow(p))}
                     caption={t('dashboard.agency.chartCaption')}
                     nameHeader={t('dashboard.agency.procedure')}
                   />
@@ -95,10 +93,7 @@ export function AgencyView() {
               <TableScroll label={t('dashboard.agency.proceduresCaption', { name: name ?? '' })}>
                 <RankingTable
                   rows={procedures.data.items.map((p) => ({
-                    key: p.procedureId,
-                    name: p.name,
-                    code: p.code,
-                    figures: p,
+                    ...procedureRow(p),
                     to: `${dashboardPaths.procedure(agencyId, p.procedureId)}${search}`,
                   }))}
                   caption={t('dashboard.agency.proceduresCaption', { name: name ?? '' })}
