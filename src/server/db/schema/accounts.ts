@@ -38,7 +38,7 @@ export const officerRoles = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.agencyId, t.role] }),
     index('officer_roles_agency_idx').on(t.agencyId, t.role),
-    check('officer_roles_role_check', sql`${t.role} in ('desk', 'handler', 'leader', 'clerk', 'agency_admin', 'province_admin')`),
+    check('officer_roles_role_check', sql`${t.role} in ('desk', 'handler', 'leader', 'clerk', 'agency_admin', 'province_admin', 'province_leader')`),
   ],
 );
 

@@ -1,0 +1,2 @@
+ALTER TABLE "officer_roles" DROP CONSTRAINT "officer_roles_role_check";--> statement-breakpoint
+ALTER TABLE "officer_roles" ADD CONSTRAINT "officer_roles_role_check" CHECK ("officer_roles"."role" in ('desk', 'handler', 'leader', 'clerk', 'agency_admin', 'province_admin', 'province_leader'));
