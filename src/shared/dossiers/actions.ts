@@ -2,10 +2,10 @@
 import type { DossierStatus } from './statuses.ts';
 
 /** `consulted`: an officer (handler or leader) of an agency asked for an opinion or a part of inter-agency work. */
-export const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'consulted', 'agency_admin', 'province_admin', 'system'] as const;
+export const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'consulted', 'agency_admin', 'province_admin', 'province_leader', 'system'] as const;
 export type Role = (typeof ROLES)[number];
 /** Roles an officer can hold in an agency. */
-export const OFFICER_ROLES = ['desk', 'handler', 'leader', 'clerk', 'agency_admin', 'province_admin'] as const;
+export const OFFICER_ROLES = ['desk', 'handler', 'leader', 'clerk', 'agency_admin', 'province_admin', 'province_leader'] as const;
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export const ACTION_TYPES = [

@@ -19,9 +19,12 @@ import { settingsForViewer } from './settings-store.ts';
 import { measureSums, type MeasureSums } from './measure-sums.ts';
 import { agenciesUnderUnit } from './unit-agencies.ts';
 
-/** The agencies whose indicators a viewer may see: 'all' for a province administrator, else the agencies of their grants. */
+/**
+ * The agencies whose indicators a viewer may see: 'all' for a province administrator or a province leader (lãnh đạo
+ * UBND tỉnh, who reads every unit's figures), else the agencies of their grants.
+ */
 export function indicatorScope(viewer: Viewer): 'all' | string[] {
-  if (viewer.grants.some((g) => g.role === 'province_admin')) return 'all';
+  if (viewer.grants.some((g) => g.role === 'province_admin' || g.role === 'province_leader')) return 'all';
   return [...new Set(viewer.grants.map((g) => g.agencyId))];
 }
 

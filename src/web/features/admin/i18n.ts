@@ -31,6 +31,7 @@ export const adminVi = {
     clerk: 'Văn thư',
     agency_admin: 'Quản trị cơ quan',
     province_admin: 'Quản trị tỉnh',
+    province_leader: 'Lãnh đạo UBND tỉnh',
   },
   agencies: {
     title: 'Cơ quan và cán bộ',
@@ -135,6 +136,7 @@ export const adminEn = {
     clerk: 'Records clerk',
     agency_admin: 'Agency administrator',
     province_admin: 'Province administrator',
+    province_leader: 'Provincial People\'s Committee leader',
   },
   agencies: {
     title: 'Agencies and officers',

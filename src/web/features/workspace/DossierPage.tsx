@@ -23,7 +23,7 @@ import { HandOffResult, StepProgressList, useDossierSteps } from './StepProgress
 import { workspacePaths } from './workspacePaths.ts';
 
 const FORMS = ['01', '02', '03', '04', '05', '06'] as const;
-const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'consulted', 'agency_admin', 'province_admin', 'system'] as const;
+const ROLES = ['citizen', 'desk', 'handler', 'leader', 'clerk', 'consulted', 'agency_admin', 'province_admin', 'province_leader', 'system'] as const;
 const TASK_STATUSES = ['open', 'waiting', 'answered', 'cancelled'] as const;
 const TASK_KINDS = ['consultation', 'inter_agency'] as const;
 const isOneOf = <T extends string>(list: readonly T[], value: string | null | undefined): value is T => value != null && (list as readonly string[]).includes(value);

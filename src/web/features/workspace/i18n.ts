@@ -93,6 +93,7 @@ export const workspaceVi = {
     consulted: 'cơ quan được xin ý kiến',
     agency_admin: 'quản trị cơ quan',
     province_admin: 'quản trị tỉnh',
+    province_leader: 'lãnh đạo UBND tỉnh',
     system: 'hệ thống',
   },
   dialog: {
@@ -235,6 +236,7 @@ export const workspaceEn = {
     consulted: 'consulted agency',
     agency_admin: 'agency administrator',
     province_admin: 'province administrator',
+    province_leader: 'provincial People\'s Committee leader',
     system: 'system',
   },
   dialog: {
