@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { ErrorResponse } from '../../http/schemas.ts';
 import { requireViewer } from '../../http/session.ts';
+import { onlineLevelsForViewer, OnlineLevelsResponse } from './online-levels.routes.ts';
 import { periodIndicators } from './period-indicators.ts';
 import { indicatorSettingsRoutes } from './settings.routes.ts';
 
@@ -90,6 +91,21 @@ export function indicatorsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (request) => periodIndicators(deps, requireViewer(request), request.query),
+    );
+    app.get(
+      '/indicators/online-levels',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary: 'The procedures of one agency, one administrative unit or all the viewer may see, by online level (old 1–4 and full / partial), as the catalogue stands now',
+          querystring: Type.Object({
+            agencyId: Type.Optional(Type.String({ format: 'uuid' })),
+            unitCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$', description: 'An administrative unit, as for GET /api/indicators' })),
+          }),
+          response: { 200: OnlineLevelsResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+        },
+      },
+      async (request) => onlineLevelsForViewer(deps, requireViewer(request), request.query),
     );
   };
 }

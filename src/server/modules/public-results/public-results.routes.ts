@@ -1,9 +1,12 @@
-// HTTP: the public per-agency results of a year (GET /api/public/agency-results?year=), no sign-in, no personal data.
+// HTTP: the public per-agency results of a year (GET /api/public/agency-results?year=) and the procedures by online
+// level (GET /api/public/online-services), no sign-in, no personal data.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { formatVietnamIso } from '../../../shared/calendar/vietnam-time.ts';
 import type { Deps } from '../../deps.ts';
 import { ErrorResponse } from '../../http/schemas.ts';
+import { onlineLevels } from '../indicators/online-levels.ts';
+import { OnlineLevelsResponse } from '../indicators/online-levels.routes.ts';
 import { agencyResults } from './agency-results.ts';
 
 const Count = Type.Integer({ minimum: 0 });
@@ -35,6 +38,17 @@ export function publicResultsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const year = request.query.year ?? Number(formatVietnamIso(deps.clock.now().getTime()).slice(0, 4));
         return { year, items: await agencyResults(deps, year) };
       },
+    );
+    app.get(
+      '/public/online-services',
+      {
+        schema: {
+          tags: ['public'],
+          summary: 'Every agency’s procedures by online level (old 1–4, full-process / partial), as the catalogue stands now; no personal data',
+          response: { 200: OnlineLevelsResponse },
+        },
+      },
+      async () => onlineLevels(deps.db, 'all'),
     );
   };
 }
