@@ -1,11 +1,13 @@
-// HTTP: the dashboards' breakdowns of the indicators of [from, to) — by agency, by procedure of one agency, by month,
-// and the late dossiers behind the figures — within the viewer's scope (as GET /api/indicators).
+// HTTP: the dashboards' breakdowns of the indicators of [from, to) — by agency, by procedure of one agency, by field,
+// by month, and the late dossiers behind the figures — within the viewer's scope (as GET /api/indicators), for one
+// agency or one administrative unit (`unitCode`) where the endpoint takes them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { ErrorResponse } from '../../http/schemas.ts';
 import { requireViewer } from '../../http/session.ts';
 import { lateDossiers } from './breakdowns-late.ts';
+import { byField } from './breakdowns-field.ts';
 import { byAgency, byProcedure, trend } from './breakdowns.ts';
 
 const Count = Type.Integer();
@@ -42,6 +44,21 @@ const Figures = {
   eResultShare: Rate,
 };
 const Named = { code: Type.Union([Type.String(), Type.Null()]), name: Type.String() };
+const UnitCode = Type.String({
+  pattern: '^[0-9]{2,5}$',
+  description:
+    'An administrative unit (statistics-office code): its agencies, those of the units below it, and of old units merged into it',
+});
+const AgencyId = Type.String({ format: 'uuid' });
+/** The unit asked for, as it stood on the last day counted (as GET /api/indicators). */
+const Unit = Type.Optional(
+  Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    level: Type.String(),
+    partialPredecessors: Type.Array(Type.String()),
+  }),
+);
 
 export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -51,11 +68,12 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['indicators'],
           summary:
-            'The indicators of [from, to) per agency the viewer may see, best 2.1 on-time rate first (N/A last)',
-          querystring: Type.Object(Period),
+            'The indicators of [from, to) per agency the viewer may see (or of one unit, with a figure), best 2.1 on-time rate first (N/A last)',
+          querystring: Type.Object({ unitCode: Type.Optional(UnitCode), ...Period }),
           response: {
             200: Type.Object({
               ...Head,
+              unit: Unit,
               items: Type.Array(Type.Object({ agencyId: Type.String(), ...Named, ...Figures })),
             }),
             ...Errors,
@@ -87,17 +105,55 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.get(
+      '/indicators/by-field',
+      {
+        schema: {
+          tags: ['indicators'],
+          summary:
+            'The indicators of [from, to) per field (lĩnh vực) of the procedures, for the scope, one agency or one unit, best 2.1 on-time rate first (N/A last)',
+          querystring: Type.Object({
+            agencyId: Type.Optional(AgencyId),
+            unitCode: Type.Optional(UnitCode),
+            ...Period,
+          }),
+          response: {
+            200: Type.Object({
+              ...Head,
+              unit: Unit,
+              items: Type.Array(
+                Type.Object({
+                  field: Type.Union([Type.String(), Type.Null()], {
+                    description: 'The field as the catalogue names it; null for procedures without one',
+                  }),
+                  name: Type.String(),
+                  ...Figures,
+                }),
+              ),
+            }),
+            ...Errors,
+          },
+        },
+      },
+      async (request) => byField(deps, requireViewer(request), request.query),
+    );
+
+    app.get(
       '/indicators/trend',
       {
         schema: {
           tags: ['indicators'],
           summary:
             'One point per month of [from, to) up to the report instant: received, resolved, 2.1 on-time rate, online share',
-          querystring: Type.Object({ agencyId: Type.Optional(Type.String({ format: 'uuid' })), ...Period }),
+          querystring: Type.Object({
+            agencyId: Type.Optional(AgencyId),
+            unitCode: Type.Optional(UnitCode),
+            ...Period,
+          }),
           response: {
             200: Type.Object({
               ...Head,
               agencyIds: Type.Union([Type.Literal('all'), Type.Array(Type.String())]),
+              unit: Unit,
               points: Type.Array(
                 Type.Object({
                   month: Type.String(),

@@ -1,5 +1,6 @@
 // Use case: the indicators of a period broken down for the dashboards — by agency (ranked by the 2.1 on-time rate),
-// by procedure of one agency, and by month (the trend) — summed from indicator_day_counts with the period, report
+// by procedure of one agency, and by month (the trend), for the viewer's scope, one agency or one administrative unit
+// (by field: breakdowns-field.ts) — summed from indicator_day_counts with the period, report
 // instant and scope rules of GET /api/indicators (period-indicators.ts), whose sums and formulas it reuses.
 import { sql, type SQL } from 'drizzle-orm';
 import { dayFromIso, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
@@ -9,7 +10,7 @@ import { queryRows } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { measureSums, type MeasureSums } from './measure-sums.ts';
-import { countsFromRows, indicatorScope } from './period-indicators.ts';
+import { askedAgencies, countsFromRows, indicatorScope, type PeriodIndicators } from './period-indicators.ts';
 import type { TrendPoint } from '../../../shared/indicators/breakdown-types.ts';
 
 /** The longest period a breakdown may cover, in days (a leap year). */
@@ -74,8 +75,31 @@ export function checkScope(viewer: Viewer, agencyId?: string): 'all' | string[] 
   return agencyId ? [agencyId] : scope;
 }
 
+/** What a breakdown may be asked for: one agency, one administrative unit (`unitCode`), or the viewer's whole scope. */
+export interface BreakdownQuery {
+  agencyId?: string | undefined;
+  unitCode?: string | undefined;
+  from: string;
+  to: string;
+}
+
+/**
+ * The agencies of a breakdown, with the rules of GET /api/indicators (askedAgencies): 403 `officers_only` /
+ * `agency_scope` / `unit_scope`, 400 `one_of` / `unknown_unit`; a unit is taken as it stood on the last day counted.
+ */
+export async function breakdownAgencies(
+  deps: DepsDb,
+  viewer: Viewer,
+  query: BreakdownQuery,
+  p: CheckedPeriod,
+): Promise<{ agencyIds: 'all' | string[]; unit?: PeriodIndicators['unit'] }> {
+  const scope = checkScope(viewer);
+  const lastDay = isoFromDay(Math.max(dayFromIso(p.asOf), p.fromDay + 1) - 1);
+  return askedAgencies(deps, scope, query, lastDay);
+}
+
 const uuidList = (ids: readonly string[]) => `{${ids.join(',')}}`;
-const agencyFilter = (ids: 'all' | string[]): SQL =>
+export const agencyFilter = (ids: 'all' | string[]): SQL =>
   ids === 'all' ? sql`true` : sql`agency_id = ANY(${uuidList(ids)}::uuid[])`;
 
 /** Measure sums of [from, asOf) grouped by agency or by procedure: the rows countsFromRows turns into counts. */
@@ -102,11 +126,11 @@ export async function sumsBy(
 }
 
 /** Whether anything happened or stood open in the period (rows of a province administrator's ranking). */
-const hasFigures = (i: Indicators) =>
+export const hasFigures = (i: Indicators) =>
   i.form.received.total > 0 || i.form.resolved.total > 0 || i.form.pending.total > 0;
 
 /** Best 2.1 rate first, N/A last, then by name (Vietnamese order). */
-function byRate<T extends Indicators & { name: string }>(a: T, b: T): number {
+export function byRate<T extends Indicators & { name: string }>(a: T, b: T): number {
   const ra = a.onTime.rate;
   const rb = b.onTime.rate;
   if (ra !== rb) {
@@ -131,6 +155,7 @@ export async function agencyBreakdown(
   deps: DepsDb,
   ids: 'all' | string[],
   p: CheckedPeriod,
+  options: { withFiguresOnly?: boolean } = {},
 ): Promise<AgencyBreakdown[]> {
   const sums = new Map<string, MeasureSums[]>();
   for (const r of await measureSums(deps.db, ids, isoFromDay(p.fromDay), p.asOf, true)) sums.set(r.agency_id, [...(sums.get(r.agency_id) ?? []), r]);
@@ -150,15 +175,19 @@ export async function agencyBreakdown(
       name: byId.get(id)?.name ?? id,
       ...indicators(countsFromRows(sums.get(id) ?? [])),
     }))
-    .filter((row) => ids !== 'all' || hasFigures(row))
+    .filter((row) => (ids !== 'all' && !options.withFiguresOnly) || hasFigures(row))
     .sort(byRate);
 }
 
-/** GET /api/indicators/by-agency: the viewer's agencies ranked by on-time rate. */
-export async function byAgency(deps: DepsDb, viewer: Viewer, query: { from: string; to: string }) {
+/**
+ * GET /api/indicators/by-agency: the viewer's agencies ranked by on-time rate; with `unitCode`, the agencies of the
+ * unit (everything below it, old units rolled up) that have a figure in the period.
+ */
+export async function byAgency(deps: DepsDb, viewer: Viewer, query: Omit<BreakdownQuery, 'agencyId'>) {
   const p = checkPeriod(deps, query);
-  const ids = checkScope(viewer);
-  return { period: p.period, asOf: p.asOf, items: await agencyBreakdown(deps, ids, p) };
+  const { agencyIds, unit } = await breakdownAgencies(deps, viewer, query, p);
+  const items = await agencyBreakdown(deps, agencyIds, p, { withFiguresOnly: unit !== undefined });
+  return { period: p.period, asOf: p.asOf, ...(unit ? { unit } : {}), items };
 }
 
 export interface ProcedureBreakdown extends Indicators {
@@ -207,13 +236,9 @@ function nextMonth(iso: string): string {
 }
 
 /** GET /api/indicators/trend: one point per month of the period up to the report instant. */
-export async function trend(
-  deps: DepsDb,
-  viewer: Viewer,
-  query: { agencyId?: string | undefined; from: string; to: string },
-) {
+export async function trend(deps: DepsDb, viewer: Viewer, query: BreakdownQuery) {
   const p = checkPeriod(deps, query);
-  const ids = checkScope(viewer, query.agencyId);
+  const { agencyIds: ids, unit } = await breakdownAgencies(deps, viewer, query, p);
   const from = isoFromDay(p.fromDay);
   // Flows by month of the period; stocks before the period in one bucket (month null), then accumulated month by month.
   const rows = await queryRows<{ measure: string; month: string | null; value: string }>(
@@ -257,5 +282,5 @@ export async function trend(
       onlineShare: i.onlineShare,
     });
   }
-  return { period: p.period, asOf: p.asOf, agencyIds: ids, points };
+  return { period: p.period, asOf: p.asOf, agencyIds: ids, ...(unit ? { unit } : {}), points };
 }

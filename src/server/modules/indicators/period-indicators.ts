@@ -50,9 +50,10 @@ export interface PeriodQuery {
 /**
  * The agencies asked for: one agency, an administrative unit with everything below it and its old units rolled up
  * (allowed to a province administrator, or to an officer of that unit's people's committee: a department's officer
- * sees the department, not the province), or the whole scope.
+ * sees the department, not the province), or the whole scope. Throws 400 (`one_of`, `unknown_unit`) and 403
+ * (`unit_scope`, `agency_scope`); also used by the dashboards' breakdowns (breakdowns.ts).
  */
-async function askedAgencies(deps: Pick<Deps, 'db'>, scope: 'all' | string[], query: PeriodQuery, onDate: string): Promise<{ agencyIds: 'all' | string[]; unit?: PeriodIndicators['unit'] }> {
+export async function askedAgencies(deps: Pick<Deps, 'db'>, scope: 'all' | string[], query: PeriodQuery, onDate: string): Promise<{ agencyIds: 'all' | string[]; unit?: PeriodIndicators['unit'] }> {
   if (query.agencyId && query.unitCode) {
     throw AppError.invalidInput([{ path: 'query.unitCode', rule: 'one_of', message: 'chỉ chọn cơ quan hoặc đơn vị hành chính, không chọn cả hai', messageEn: 'give agencyId or unitCode, not both' }]);
   }
