@@ -158,6 +158,13 @@ describe('public portal', () => {
       // The desk's dossier of before(): received, still open, not yet due.
       assert.deepEqual(await row.locator('td').allInnerTexts(), ['1', '0', '0', '0', 'Chưa có', '1', '0']);
       assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(APPLICANT.name));
+      // The procedures offered online, by level: the province's row shows the public API's count of procedures.
+      const services = (await (await page.request.get('/api/public/online-services')).json()) as { total: { procedures: number }; byAgency: unknown[] };
+      assert.ok(services.total.procedures > 0 && services.byAgency.length > 0);
+      const total = page.getByTestId('online-services-total');
+      await total.waitFor();
+      assert.equal((await total.locator('td').first().innerText()).replace(/\D/g, ''), String(services.total.procedures));
+      assert.equal(await page.getByTestId('online-services-row').count(), services.byAgency.length);
       await portal.assertAccessible(page, 'the results page');
       await portal.screenshot(page, 'results');
       await page.getByRole('combobox', { name: 'Năm' }).selectOption('2025');

@@ -207,6 +207,20 @@ export const en = {
     overdue: 'Open, overdue',
     method:
       'How it is counted: a result ready before the appointment day is early; on that day, no later than its hour, on time; after it, late. On-time rate = (early + on time) ÷ finished. Dossiers refused at intake are not counted.',
+    online: {
+      title: 'Online public services by level',
+      lead: 'How many administrative procedures each agency handles and how many are offered online, as the current catalogue stands.',
+      caption: 'Administrative procedures by online service level',
+      total: 'Whole province (each procedure once)',
+      procedures: 'Procedures',
+      level3or4: 'Level 3–4 (old)',
+      level3or4Share: 'Level 3–4 share',
+      full: 'Full process',
+      partial: 'Partial',
+      onlineShare: 'Online share',
+      method:
+        'Levels 1–4 as in Decree 43/2011/NĐ-CP; full process and partial as in Decree 42/2022/NĐ-CP. A procedure without a level in the catalogue is not counted as online.',
+    },
   },
   workspace: workspaceEn,
   citizen: citizenEn,

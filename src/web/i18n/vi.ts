@@ -210,6 +210,20 @@ export const vi = {
     overdue: 'Đang giải quyết, quá hạn',
     method:
       'Cách tính: hồ sơ đã có kết quả trước ngày hẹn là trước hạn; trong ngày hẹn, không muộn hơn giờ hẹn, là đúng hạn; sau giờ hẹn là quá hạn. Tỉ lệ đúng hạn = (trước hạn + đúng hạn) ÷ đã giải quyết. Không tính hồ sơ bị từ chối tiếp nhận.',
+    online: {
+      title: 'Dịch vụ công trực tuyến theo mức độ',
+      lead: 'Số thủ tục hành chính mỗi cơ quan thực hiện và số thủ tục được cung cấp trực tuyến, theo danh mục hiện hành.',
+      caption: 'Thủ tục hành chính theo mức độ dịch vụ công trực tuyến',
+      total: 'Toàn tỉnh (mỗi thủ tục tính một lần)',
+      procedures: 'Số thủ tục',
+      level3or4: 'Mức độ 3, 4 (cũ)',
+      level3or4Share: 'Tỉ lệ mức độ 3, 4',
+      full: 'Toàn trình',
+      partial: 'Một phần',
+      onlineShare: 'Tỉ lệ trực tuyến',
+      method:
+        'Mức độ 1–4 theo Nghị định 43/2011/NĐ-CP; toàn trình và một phần theo Nghị định 42/2022/NĐ-CP. Thủ tục chưa ghi nhận mức độ trong danh mục không được tính là trực tuyến.',
+    },
   },
   workspace: workspaceVi,
   citizen: citizenVi,

@@ -4,24 +4,10 @@
 // "The agencies' procedures" are those agency_procedures lists as implementing or competent, as in
 // catalogue-measures.ts. A level the catalogue does not record is counted as such, never guessed.
 import { sql } from 'drizzle-orm';
+import type { AgencyOnlineLevels, OnlineLevelCounts } from '../../../shared/public-results.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
 
-export interface OnlineLevelCounts {
-  procedures: number;
-  /** ND 43/2011 levels; `unknown`: the version records none. */
-  old: { level1: number; level2: number; level3: number; level4: number; unknown: number };
-  /** (level 3 + level 4) ÷ procedures, percent with one decimal; null without procedures. */
-  level3or4Share: number | null;
-  /** ND 42/2022 levels; `notRecorded`: no current level in the catalogue (not offered online, or not yet classified). */
-  current: { full: number; partial: number; notRecorded: number };
-  /** full ÷ procedures and (full + partial) ÷ procedures, percent with one decimal; null without procedures. */
-  fullShare: number | null;
-  onlineShare: number | null;
-}
-
-export interface AgencyOnlineLevels extends OnlineLevelCounts {
-  agency: { id: string; code: string; name: string };
-}
+export type { AgencyOnlineLevels, OnlineLevelCounts };
 
 interface Row {
   agency_id: string | null;

@@ -1,7 +1,8 @@
 // The public results of each agency for a year: dossiers finished early, on time or late against their
 // appointment, and open ones past it (no personal data). A table that scrolls inside its own focusable region on
 // a phone; the year is a select. Above it, a chart of each agency's on-time rate, fetched as its own chunk
-// (recharts stays out of the portal's first load). The figures come from the indicators' daily aggregates.
+// (recharts stays out of the portal's first load). The figures come from the indicators' daily aggregates. Below,
+// the procedures offered online by level (OnlineServicesSection).
 import { Alert, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
@@ -14,6 +15,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
+import { OnlineServicesSection } from './OnlineServicesSection.tsx';
 
 const FIRST_YEAR = 2024;
 
@@ -99,6 +101,7 @@ export function ResultsPage() {
         </>
       )}
       <Text size="sm">{t('results.method')}</Text>
+      <OnlineServicesSection />
     </Stack>
   );
 }
