@@ -7,7 +7,7 @@ import { classifyFinished, classifyForIndex, computeDossierClock, type DossierCl
 import { instantAt, localDay, MINUTE_MS } from '../calendar/vietnam-time.ts';
 import type { WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { ActionType } from '../dossiers/actions.ts';
-import { reduceDossier, type ActionRecord, type DossierState } from '../dossiers/reducer.ts';
+import { applyAction, initialDossierState, type ActionRecord, type DossierState } from '../dossiers/reducer.ts';
 import { DEFAULT_INDICATOR_SETTINGS, type IndicatorSettings } from './settings.ts';
 
 export const CHANNELS = ['online', 'in_person', 'post', 'national_portal'] as const;
@@ -130,9 +130,14 @@ export function dossierTimeline(
     indexLate: [],
   };
   let previous: DossierState | null = null;
+  // The state is folded one action at a time, and the clock computed again only when what it depends on changed
+  // (receipt, pauses, extension: applyAction keeps their identity otherwise).
+  let state = initialDossierState();
+  let clock: DossierClock | null = null;
+  let clockFor: Pick<DossierState, 'receivedAt' | 'pauses' | 'extension'> | null = null;
   for (let k = 0; k < log.length; k += 1) {
     const action = log[k] as ActionRecord;
-    const state = reduceDossier(log.slice(0, k + 1));
+    state = applyAction(state, action);
     const start = action.at;
     const end = log[k + 1]?.at ?? Infinity;
     if (state.receivedAt === null) {
@@ -140,7 +145,10 @@ export function dossierTimeline(
       continue;
     }
     timeline.receivedAt ??= state.receivedAt;
-    const clock = clockOf(calendar, row, state);
+    if (clockFor === null || clockFor.receivedAt !== state.receivedAt || clockFor.pauses !== state.pauses || clockFor.extension !== state.extension) {
+      clock = clockOf(calendar, row, state);
+      clockFor = state;
+    }
     if (state.finishedAt !== null && previous?.finishedAt == null && action.type !== 'submit' && action.type !== 'intake') {
       const by = action.type;
       const legalDue = clock?.legalDueAt ?? null;
