@@ -11,6 +11,7 @@ import { seedIndicatorScenario } from './indicator-scenario.ts';
 // Generated test person (not a real one).
 const APPLICANT = { name: 'Đỗ Thị Chỉ Số', phone: '0912000777', idNumber: '001099000777' };
 const PROCEDURE = 'Thủ tục công nhận hòa giải viên (cấp xã)';
+const FIELD = 'Hòa giải ở cơ sở'; // the procedure's field (lĩnh vực)
 
 describe('dashboards', () => {
   let portal: Portal;
@@ -97,6 +98,60 @@ describe('dashboards', () => {
     await lateRows.getByRole('link', { name: codes.late }).click();
     await page.waitForURL(`**/can-bo/ho-so/${lateId}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(codes.late) }).waitFor();
+    assert.deepEqual(portal.pageErrors, []);
+  });
+
+  it('shows the figures by field as a table, and filters the dashboard by administrative unit', async () => {
+    const page = await portal.newPage();
+    await signIn(page, 'demo.admin');
+    await page.goto('/can-bo/chi-so');
+    await page.getByRole('heading', { level: 1, name: 'Chỉ số giải quyết hồ sơ' }).waitFor();
+    // By field: the procedure's one field, with the figures of the three dossiers (rank, received, early, on time,
+    // late, pending within, pending overdue, 2.1 rate and points, online share).
+    const byField = page.getByRole('region', { name: 'Theo lĩnh vực' });
+    await byField.getByTestId('chart').locator('svg').first().waitFor();
+    await byField.getByRole('button', { name: 'Xem dạng bảng' }).click();
+    const fieldTable = byField.getByRole('table', { name: 'Số liệu và tỉ lệ đúng hạn (chỉ số 2.1) của từng lĩnh vực, cao nhất ở trên' });
+    await fieldTable.waitFor();
+    const fieldRow = fieldTable.getByTestId('field-row');
+    assert.equal(await fieldRow.count(), 1);
+    assert.equal(await fieldRow.getByRole('rowheader').innerText(), FIELD);
+    const FIGURES = ['1', '3', '1', '0', '1', '0', '1', '33,33 %', '6,67', '0 %'];
+    assert.deepEqual(await fieldRow.locator('td').allInnerTexts(), FIGURES);
+    await portal.assertAccessible(page, 'the dashboard with the figures by field as a table');
+
+    // The unit filter, typed without diacritics: the 2025 ward of the commune; the address keeps it.
+    const unit = page.getByRole('combobox', { name: 'Đơn vị hành chính' });
+    await unit.fill('ba dinh');
+    await page.getByRole('option', { name: 'Phường Ba Đình', exact: true }).click();
+    await page.waitForURL('**/can-bo/chi-so?donVi=00004');
+    await page.getByTestId('figure-received').waitFor();
+    assert.match(await page.getByTestId('figure-received').innerText(), /Hồ sơ tiếp nhận trong kỳ\s+3\b/);
+    await page.getByTestId('unit-row').first().waitFor();
+    assert.equal(await page.getByTestId('unit-row').count(), 1);
+    assert.match(await page.getByTestId('unit-row').innerText(), new RegExp(communeName));
+    assert.deepEqual(await page.getByTestId('field-row').first().locator('td').allInnerTexts(), FIGURES);
+    await portal.assertAccessible(page, 'the dashboard of one ward');
+    await portal.screenshot(page, 'dashboard-unit-filter');
+
+    // A new period keeps the unit: December, the late one resolved.
+    await page.getByRole('combobox', { name: 'Loại kỳ' }).selectOption('month');
+    await page.getByRole('combobox', { name: 'Tháng', exact: true }).selectOption('12');
+    await page.waitForURL('**/can-bo/chi-so?ky=month&nam=2026&thang=12&donVi=00004');
+    await page.getByTestId('figure-resolved').waitFor();
+    assert.match(await page.getByTestId('figure-resolved').innerText(), /Đã giải quyết\s+1\b/);
+    assert.equal(await unit.inputValue(), 'Phường Ba Đình');
+
+    // Another ward, with nothing in it; a reload keeps it.
+    await unit.fill('ngoc ha');
+    await page.getByRole('option', { name: 'Phường Ngọc Hà', exact: true }).click();
+    await page.waitForURL('**/can-bo/chi-so?ky=month&nam=2026&thang=12&donVi=00008');
+    await page.getByText('Chưa có số liệu trong kỳ này.').waitFor();
+    await page.getByText('Chưa có số liệu theo lĩnh vực trong kỳ này.').waitFor();
+    assert.match(await page.getByTestId('figure-received').innerText(), /Hồ sơ tiếp nhận trong kỳ\s+0\b/);
+    await page.reload();
+    await page.getByText('Chưa có số liệu trong kỳ này.').waitFor();
+    assert.equal(await page.getByRole('combobox', { name: 'Đơn vị hành chính' }).inputValue(), 'Phường Ngọc Hà');
     assert.deepEqual(portal.pageErrors, []);
   });
 

@@ -1,6 +1,7 @@
-// The leaders' dashboard (a lazy chunk with recharts, never in the public first load): the period picker, the headline
-// figures of every agency the viewer may see, the 766 index when the API gives it, the monthly trend and the ranking
-// of units, each chart with its table; units drill down to their procedures and late dossiers (DrillDown.tsx).
+// The leaders' dashboard (a lazy chunk with recharts, never in the public first load): the period picker and the unit
+// filter, the headline figures of every agency the viewer may see (or of the unit chosen), the 766 index when the API
+// gives it, the monthly trend, the ranking of units and the figures by field, each chart with its table; units drill
+// down to their procedures and late dossiers (DrillDown.tsx).
 import { Alert, Button, Group, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,8 @@ import { Headline } from './Headline.tsx';
 import { Index766Panel } from './Index766Panel.tsx';
 import { PeriodPicker, usePeriod } from './PeriodPicker.tsx';
 import { RankingTable } from './Tables.tsx';
-import { AsOf, Trend } from './Sections.tsx';
+import { AsOf, ByField, Trend } from './Sections.tsx';
+import { UnitFilter, useUnitFilter } from './UnitFilter.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -48,9 +50,10 @@ export function DashboardPage() {
 function Overview() {
   const { t } = useTranslation();
   const { period, search } = usePeriod();
+  const [unitCode] = useUnitFilter();
   const figures = useQuery({
-    queryKey: ['dashboard', 'indicators', period],
-    queryFn: () => dashboardApi.indicators(period as Period),
+    queryKey: ['dashboard', 'indicators', period, unitCode],
+    queryFn: () => dashboardApi.indicators(period as Period, { unitCode }),
     enabled: period !== null,
   });
   return (
@@ -63,6 +66,7 @@ function Overview() {
       </Group>
       <AsOf asOf={figures.data?.asOf} />
       <PeriodPicker />
+      <UnitFilter />
       {period &&
         (figures.isPending ? (
           <Loading />
@@ -72,22 +76,23 @@ function Overview() {
           <>
             <Headline figures={figures.data} />
             {figures.data.index766 && <Index766Panel index={figures.data.index766} />}
-            <Trend period={period} />
-            <Ranking period={period} />
+            <Trend period={period} subject={{ unitCode }} />
+            <Ranking period={period} unitCode={unitCode} />
+            <ByField period={period} subject={{ unitCode }} />
           </>
         ))}
     </Stack>
   );
 }
 
-function Ranking({ period }: { period: Period }) {
+function Ranking({ period, unitCode }: { period: Period; unitCode: string | undefined }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const navigate = useNavigate();
   const { search } = usePeriod();
   const ranking = useQuery({
-    queryKey: ['dashboard', 'by-agency', period],
-    queryFn: () => dashboardApi.byAgency(period),
+    queryKey: ['dashboard', 'by-agency', period, unitCode],
+    queryFn: () => dashboardApi.byAgency(period, unitCode),
   });
   if (ranking.isPending) return <Loading />;
   if (ranking.isError) return <ErrorMessage error={ranking.error} onRetry={() => void ranking.refetch()} />;

@@ -1,5 +1,5 @@
 // The dashboard's drill-down: one unit (its headline figures, monthly trend, procedures ranked by on-time rate as a
-// chart and a table, and its late dossiers), then one procedure of it (its figures and late dossiers). The period
+// chart and a table, its figures by field, and its late dossiers), then one procedure of it (its figures and late dossiers). The period
 // comes from the address and is carried along by every link.
 import { Anchor, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -16,7 +16,7 @@ import { dashboardPaths } from './dashboardPaths.ts';
 import { rateText } from './format.ts';
 import { Headline } from './Headline.tsx';
 import { PeriodPicker, usePeriod } from './PeriodPicker.tsx';
-import { AsOf, LateSection, Trend } from './Sections.tsx';
+import { AsOf, ByField, LateSection, Trend } from './Sections.tsx';
 import { RankingTable, type RankedRow } from './Tables.tsx';
 
 /** A procedure's row of the ranking tables (the chart's table view and the linked list). */
@@ -59,7 +59,7 @@ export function AgencyView() {
         <ErrorMessage error={ranking.error} onRetry={() => void ranking.refetch()} />
       )}
       {period && ranking.agency && <Headline figures={ranking.agency} />}
-      {period && <Trend period={period} agencyId={agencyId} />}
+      {period && <Trend period={period} subject={{ agencyId }} />}
       {period &&
         (procedures.isPending ? (
           <Loading />
@@ -104,6 +104,7 @@ export function AgencyView() {
             </Stack>
           )
         ))}
+      {period && <ByField period={period} subject={{ agencyId }} />}
       {period && <LateSection period={period} agencyId={agencyId} />}
     </Stack>
   );

@@ -1,18 +1,20 @@
 // The reporting period picker (month / quarter / year / custom dates; this year by default, on the server's clock) and
-// the hook that reads the period from the address, so that every dashboard page and drill-down link shares it.
+// the hook that reads the period from the address, so that every dashboard page and drill-down link shares it. A new
+// period keeps the address's other parameters (the unit filter, the grouping of form II.06a).
 import { Alert, Group, NativeSelect, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { formatVietnamIso } from '../../../shared/calendar/vietnam-time.ts';
 import { serverNowIso, useSite } from '../../site.ts';
 import type { Period } from './api.ts';
-import { PERIOD_KINDS, periodOf, readChoice, writeChoice, type PeriodChoice } from './period.ts';
+import { PERIOD_KINDS, periodOf, readChoice, UNIT_PARAM, withChoice, writeChoice, type PeriodChoice } from './period.ts';
 
 const FIRST_YEAR = 2024;
 
 export function usePeriod(): {
   choice: PeriodChoice;
   period: Period | null;
+  /** The query string of links between the dashboard's pages: the period, and the unit filter when one is chosen. */
   search: string;
   setChoice: (c: PeriodChoice) => void;
 } {
@@ -22,11 +24,14 @@ export function usePeriod(): {
     Date.parse(site.data?.now ? serverNowIso() : new Date().toISOString()),
   ).slice(0, 10);
   const choice = readChoice(params, today);
+  const carried = writeChoice(choice);
+  const unitCode = params.get(UNIT_PARAM);
+  if (unitCode) carried.set(UNIT_PARAM, unitCode);
   return {
     choice,
     period: periodOf(choice),
-    search: `?${writeChoice(choice).toString()}`,
-    setChoice: (c) => setParams(writeChoice(c), { replace: true }),
+    search: `?${carried.toString()}`,
+    setChoice: (c) => setParams((prev) => withChoice(prev, c), { replace: true }),
   };
 }
 

@@ -3,9 +3,8 @@
 // the same report as .xlsx and .pdf (plain links: the session cookie goes with them).
 import { Alert, Anchor, Button, Group, Radio, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -22,27 +21,21 @@ const BY_FIELD = 'linh-vuc';
 
 /**
  * The grouping, kept in the address as `?theo=linh-vuc` (the query string, not the path: a new path would move the
- * focus to the page's main region, away from the radio just chosen). The period picker rewrites the query string with
- * the period alone, so the choice is held here and put back into the address whenever it goes missing.
+ * focus to the page's main region, away from the radio just chosen); the period picker keeps it when the period changes.
  */
 function useGrouping(): [ReportGrouping, (g: ReportGrouping) => void] {
   const [params, setParams] = useSearchParams();
-  // Every navigation has a new key: checked after each one, even when two in a row leave the same address.
-  const { key } = useLocation();
-  const inAddress: ReportGrouping = params.get(GROUP_PARAM) === BY_FIELD ? 'field' : 'agency';
-  const [groupBy, setGroupBy] = useState(inAddress);
-  useEffect(() => {
-    if (inAddress === groupBy) return;
+  const groupBy: ReportGrouping = params.get(GROUP_PARAM) === BY_FIELD ? 'field' : 'agency';
+  const setGroupBy = (g: ReportGrouping) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (groupBy === 'field') next.set(GROUP_PARAM, BY_FIELD);
+        if (g === 'field') next.set(GROUP_PARAM, BY_FIELD);
         else next.delete(GROUP_PARAM);
         return next;
       },
       { replace: true },
     );
-  }, [key, inAddress, groupBy, setParams]);
   return [groupBy, setGroupBy];
 }
 

@@ -1,5 +1,6 @@
-// Sections shared by the dashboard's pages: "figures as of …", the monthly trend (chart and table) and the late
-// dossiers of an agency or one of its procedures.
+// Sections shared by the dashboard's pages: "figures as of …", the monthly trend and the figures by field (each a chart
+// and its table), for the viewer's scope, one agency or one administrative unit, and the late dossiers of an agency
+// or one of its procedures.
 import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -8,10 +9,11 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { dashboardApi, type Period, type TrendPoint } from './api.ts';
+import { dashboardApi, type FieldRow, type Period, type Subject, type TrendPoint } from './api.ts';
 import { ChartFigure, TableScroll } from './ChartFigure.tsx';
-import { TrendChart } from './Charts.tsx';
-import { LateTable, TrendTable } from './Tables.tsx';
+import { RateBars, TrendChart } from './Charts.tsx';
+import { rateText } from './format.ts';
+import { LateTable, RankingTable, TrendTable } from './Tables.tsx';
 
 /** "Figures as of …" under a page's heading. */
 export function AsOf({ asOf }: { asOf: string | undefined }) {
@@ -24,11 +26,11 @@ export function AsOf({ asOf }: { asOf: string | undefined }) {
   );
 }
 
-export function Trend({ period, agencyId }: { period: Period; agencyId?: string }) {
+export function Trend({ period, subject = {} }: { period: Period; subject?: Subject }) {
   const { t } = useTranslation();
   const trend = useQuery({
-    queryKey: ['dashboard', 'trend', period, agencyId],
-    queryFn: () => dashboardApi.trend(period, agencyId),
+    queryKey: ['dashboard', 'trend', period, subject],
+    queryFn: () => dashboardApi.trend(period, subject),
   });
   if (trend.isPending) return <Loading />;
   if (trend.isError) return <ErrorMessage error={trend.error} onRetry={() => void trend.refetch()} />;
@@ -47,6 +49,40 @@ export function Trend({ period, agencyId }: { period: Period; agencyId?: string 
         />
       }
       table={<TrendTable points={points} caption={t('dashboard.trend.caption')} />}
+    />
+  );
+}
+
+/** The figures of each field (lĩnh vực) of the procedures, ranked by the 2.1 rate: bars of the rates and the table. */
+export function ByField({ period, subject = {} }: { period: Period; subject?: Subject }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n.language);
+  const fields = useQuery({
+    queryKey: ['dashboard', 'by-field', period, subject],
+    queryFn: () => dashboardApi.byField(period, subject),
+  });
+  if (fields.isPending) return <Loading />;
+  if (fields.isError) return <ErrorMessage error={fields.error} onRetry={() => void fields.refetch()} />;
+  const items: FieldRow[] = fields.data.items;
+  if (items.length === 0) return <Alert variant="light">{t('dashboard.byField.empty')}</Alert>;
+  const key = (f: FieldRow) => f.field ?? '';
+  return (
+    <ChartFigure
+      title={t('dashboard.byField.heading')}
+      chart={
+        <RateBars
+          data={items.map((f) => ({ key: key(f), name: f.name, rate: f.onTime.rate, text: rateText(f.onTime.rate, language, t) }))}
+          label={t('dashboard.ranking.rate')}
+        />
+      }
+      table={
+        <RankingTable
+          rows={items.map((f) => ({ key: key(f), name: f.name, code: null, figures: f }))}
+          caption={t('dashboard.byField.caption')}
+          nameHeader={t('dashboard.byField.field')}
+          testId="field-row"
+        />
+      }
     />
   );
 }

@@ -113,6 +113,20 @@ export const dashboardVi = {
     online: 'Trực tuyến',
     empty: 'Chưa có số liệu trong kỳ này.',
   },
+  unit: {
+    label: 'Đơn vị hành chính',
+    description: 'Tỉnh, hoặc một xã, phường (gồm cả các đơn vị cũ sáp nhập vào); để trống: mọi cơ quan bạn được xem',
+    placeholder: 'Tất cả cơ quan bạn được xem',
+    nothingFound: 'Không tìm thấy đơn vị',
+    loadFailed: 'Chưa tải được danh sách đơn vị',
+    clear: 'Bỏ chọn đơn vị',
+  },
+  byField: {
+    heading: 'Theo lĩnh vực',
+    caption: 'Số liệu và tỉ lệ đúng hạn (chỉ số 2.1) của từng lĩnh vực, cao nhất ở trên',
+    field: 'Lĩnh vực',
+    empty: 'Chưa có số liệu theo lĩnh vực trong kỳ này.',
+  },
   agency: {
     back: 'Về tổng quan',
     procedures: 'Theo thủ tục',
@@ -258,6 +272,20 @@ export const dashboardEn: Shape<typeof dashboardVi> = {
     points: '2.1 points',
     online: 'Online',
     empty: 'No figures in this period yet.',
+  },
+  unit: {
+    label: 'Administrative unit',
+    description: 'The province, or a commune or ward (with the old units merged into it); empty: every agency you may see',
+    placeholder: 'All the agencies you may see',
+    nothingFound: 'No such unit',
+    loadFailed: 'The list of units could not be loaded',
+    clear: 'Clear the unit',
+  },
+  byField: {
+    heading: 'By field',
+    caption: 'Figures and on-time rate (indicator 2.1) of each field, highest first',
+    field: 'Field',
+    empty: 'No figures by field in this period yet.',
   },
   agency: {
     back: 'Back to the overview',

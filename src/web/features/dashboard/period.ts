@@ -37,6 +37,22 @@ export function readChoice(params: URLSearchParams, today: string): PeriodChoice
   };
 }
 
+/** The query-string keys of the period. */
+const PERIOD_KEYS = ['ky', 'nam', 'thang', 'quy', 'tu', 'den'];
+
+/** The dashboard's unit filter in the address (`?donVi=<statistics-office code>`), carried along with the period. */
+export const UNIT_PARAM = 'donVi';
+
+/**
+ * The address's parameters with the period replaced by `choice` and every other parameter kept (the unit filter,
+ * the grouping of form II.06a…): the period first, then the others in their order.
+ */
+export function withChoice(params: URLSearchParams, choice: PeriodChoice): URLSearchParams {
+  const next = writeChoice(choice);
+  for (const [key, value] of params) if (!PERIOD_KEYS.includes(key)) next.append(key, value);
+  return next;
+}
+
 export function writeChoice(choice: PeriodChoice): URLSearchParams {
   const params = new URLSearchParams({ ky: choice.kind, nam: String(choice.year) });
   if (choice.kind === 'month') params.set('thang', String(choice.month));
