@@ -50,6 +50,7 @@ async function main() {
   console.log(`Loading ${N.toLocaleString('en')} synthetic dossiers of ${YEAR} (Hà Nội, seed ${SEED}) with their action logs…`);
   const loaded = await loadSyntheticDossiers(db, {
     provinceCode: '01', dossiers: N, seed: SEED, year: YEAR, rebuild: false, bulk: true,
+    onIndexes: (step, names) => console.log(step === 'dropped' ? `  dropped ${names.length} secondary indexes (built again after the load)` : `  recreating indexes… (load average ${load()})`),
     onProgress: (done) => {
       if (done % 100_000 < 2000) process.stdout.write(`  ${done.toLocaleString('en')} / ${N.toLocaleString('en')} (load average ${load()})\n`);
     },

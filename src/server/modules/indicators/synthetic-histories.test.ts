@@ -1,11 +1,11 @@
 // The synthetic history generator, pure: the same seed gives the same histories, and the shares it produces (channel,
-// Tết slowdown, late results by the legal rule, supplements, withdrawals) are near the ones it aims at.
+// Tết slowdown, late results by the legal rule, supplements, withdrawals, e-results by channel) are near the ones it aims at.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ruleCalendar } from '../../../shared/calendar/test-calendar.ts';
 import { localDay } from '../../../shared/calendar/vietnam-time.ts';
 import { dossierTimeline } from '../../../shared/indicators/timeline.ts';
-import { isTetSeason, SHARES, syntheticHistories, type SyntheticCatalogue } from './synthetic-histories.ts';
+import { isTetSeason, SHARES, syntheticHistories, syntheticResultFileId, type SyntheticCatalogue } from './synthetic-histories.ts';
 
 const calendar = ruleCalendar([2026, 2027]);
 const catalogue: SyntheticCatalogue = {
@@ -46,6 +46,49 @@ describe('synthetic histories', () => {
     const finishes = histories.flatMap((h) => dossierTimeline(calendar, { channel: h.channel, duration: h.procedure.duration }, h.log).finishes.filter((f) => f.by === 'issue_result'));
     const late = finishes.filter((f) => f.legal === 'late').length / finishes.length;
     assert.ok(late >= 0.05 && late <= 0.1, `late share ${late}`);
+  });
+
+  it('issue an electronic result for about half of the results, online dossiers more often', () => {
+    const histories = generate(4100);
+    // Judged by the shared timeline, as the aggregates judge it (result files attached to issue_result).
+    const results = histories.flatMap((h) =>
+      dossierTimeline(calendar, { channel: h.channel, duration: h.procedure.duration }, h.log).finishes.filter((f) => f.by === 'issue_result').map((f) => ({ channel: h.channel, eResult: f.eResult })),
+    );
+    const share = (list: typeof results) => list.filter((r) => r.eResult).length / list.length;
+    const online = share(results.filter((r) => r.channel === 'online' || r.channel === 'national_portal'));
+    const desk = share(results.filter((r) => r.channel === 'in_person'));
+    const all = share(results);
+    assert.ok(Math.abs(online - 0.7) <= 0.04, `online ${online}`);
+    assert.ok(Math.abs(desk - 0.35) <= 0.04, `in person ${desk}`);
+    // 0.5 × 0.35 + 0.1 × 0.45 + 0.35 × 0.7 + 0.05 × 0.7 = 0.50 expected over all channels.
+    assert.ok(all >= 0.46 && all <= 0.54, `all ${all}`);
+    // Only results carry files, one uuid each; an e-result of an online dossier is returned electronically.
+    for (const h of histories) {
+      for (const a of h.log) {
+        if (a.type === 'issue_result' && a.payload.resultFileIds !== undefined) {
+          assert.deepEqual(a.payload.resultFileIds, [syntheticResultFileId(h.n)]);
+          assert.match(syntheticResultFileId(h.n), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+        } else assert.equal(a.payload.resultFileIds, undefined, a.type);
+      }
+      const eResult = h.log.some((a) => a.type === 'issue_result' && a.payload.resultFileIds !== undefined);
+      const returned = h.log.find((a) => a.type === 'return_result');
+      if (returned) assert.equal(returned.payload.method, eResult && (h.channel === 'online' || h.channel === 'national_portal') ? 'electronic' : 'in_person');
+    }
+  });
+
+  it('leave every other fact of a seed as it was without e-results (their own random stream)', () => {
+    const strip = (list: ReturnType<typeof generate>) =>
+      list.map((h) => ({ ...h, log: h.log.map((a) => (a.type === 'issue_result' || a.type === 'return_result' ? { ...a, payload: {} } : a)) }));
+    const a = generate(12, 300);
+    const shares = { ...SHARES.eResult };
+    try {
+      Object.assign(SHARES.eResult, { in_person: 0, post: 0, online: 0, national_portal: 0 });
+      const none = generate(12, 300);
+      assert.ok(none.every((h) => h.log.every((x) => x.payload.resultFileIds === undefined)));
+      assert.deepEqual(strip(none), strip(a));
+    } finally {
+      Object.assign(SHARES.eResult, shares);
+    }
   });
 
   it('cut the histories at the report instant, leaving some dossiers open', () => {

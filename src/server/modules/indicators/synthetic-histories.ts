@@ -1,6 +1,7 @@
 // Realistic synthetic dossier histories (dữ liệu tổng hợp) for benches and scale tests, pure and seeded: a small PRNG
 // (mulberry32, never Math.random), the real procedures and agencies passed in, receipts on working days with fewer
-// filings around Tết, ~40 % online, skewed procedure popularity, supplements, withdrawals and a late share of ~5–10 %.
+// filings around Tết, ~40 % online, skewed procedure popularity, supplements, withdrawals, a late share of ~5–10 % and
+// electronic results (about half of the results, more for online dossiers).
 // Each dossier is its row facts and its action log, cut at the report instant `until`; synthetic-load.ts writes them.
 import { computeDeadline, supplementAutoCloseAt, type Duration } from '../../../shared/calendar/deadlines.ts';
 import { lunarNewYear } from '../../../shared/calendar/lunar.ts';
@@ -73,7 +74,22 @@ export const SHARES = {
   late: 0.07,
   /** Receipts per working day around Tết, relative to an ordinary one. */
   tetSlowdown: 0.35,
+  /**
+   * Results issued with an electronic result (kết quả điện tử: result files attached to issue_result, indicator 4.1),
+   * by channel. An ASSUMPTION for generated data, not a measured figure: no published per-channel share was found, so
+   * online filers are taken to get an e-result more often (70 %) than post (45 %) and desk filers (35 %), about half
+   * overall.
+   */
+  eResult: { in_person: 0.35, post: 0.45, online: 0.7, national_portal: 0.7 } satisfies Record<Channel, number>,
 };
+
+/**
+ * The result file id of synthetic dossier n: a well-formed uuid that names no stored file (synthetic dossiers carry
+ * no documents), recognisable by its zero prefix.
+ */
+export function syntheticResultFileId(n: number): string {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
 
 /** Days around Tết Nguyên đán with fewer filings: the week before and the two weeks after. */
 export function isTetSeason(year: number, day: number): boolean {
@@ -102,6 +118,9 @@ function weighted<T>(items: readonly T[], weights: readonly number[]): (u: numbe
 /** The histories, one at a time (memory stays flat at millions). Same catalogue, calendar and options ⇒ same histories. */
 export function* syntheticHistories(calendar: WorkingCalendar, catalogue: SyntheticCatalogue, options: SyntheticOptions): Generator<SyntheticDossier> {
   const random = mulberry32(options.seed);
+  // A stream of its own for the e-results (one draw per dossier), so they leave every other fact of a seed's histories
+  // as it was before they existed (bench figures stay comparable).
+  const eResultRandom = mulberry32(options.seed ^ 0x4e5e11);
   const between = (a: number, b: number) => a + random() * (b - a);
   const procedures = catalogue.procedures.filter((p) => catalogue.agencies[p.level].length > 0);
   if (procedures.length === 0) throw new Error('No procedure with an agency of its level: seed the catalogue and the agencies first');
@@ -127,6 +146,7 @@ export function* syntheticHistories(calendar: WorkingCalendar, catalogue: Synthe
     const agency = pickAgency[procedure.level](random());
     const channel = pickChannel(random());
     const day = pickDay(random());
+    const hasEResult = eResultRandom() < SHARES.eResult[channel];
     const log: SyntheticAction[] = [];
     const add = (type: ActionRecord['type'], at: number, role: string, payload: Record<string, unknown> = {}) => {
       if (at <= options.until) log.push({ type, at: Math.round(at / MINUTE_MS) * MINUTE_MS, actorId: null, payload, role });
@@ -167,8 +187,9 @@ export function* syntheticHistories(calendar: WorkingCalendar, catalogue: Synthe
       const late = random() < SHARES.late;
       const issuedAt = late ? dueAt + between(2, 10 * 24) * HOUR_MS : clockFrom + between(0.3, 0.97) * span();
       add('approve', issuedAt - between(1, 3) * HOUR_MS, 'leader');
-      add('issue_result', issuedAt, 'clerk', { resultNumber: `${n}/TH-${options.year}` });
-      add('return_result', issuedAt + between(1, 72) * HOUR_MS, 'clerk', { method: 'in_person' });
+      add('issue_result', issuedAt, 'clerk', { resultNumber: `${n}/TH-${options.year}`, ...(hasEResult ? { resultFileIds: [syntheticResultFileId(n)] } : {}) });
+      const method = hasEResult && (channel === 'online' || channel === 'national_portal') ? 'electronic' : 'in_person';
+      add('return_result', issuedAt + between(1, 72) * HOUR_MS, 'clerk', { method });
     }
     // Actions in time order (an approval snapped before a forward would not happen).
     log.sort((a, b) => a.at - b.at);

@@ -2,7 +2,8 @@
 // agencies of a province are read first, then each batch of dossiers and their action logs is one INSERT … SELECT
 // from jsonb_to_recordset (dossiers) feeding the actions through RETURNING, and finally the indicator aggregates are
 // rebuilt so they agree with what was written. Works on PostgreSQL and PGlite. `bulk`: one transaction, foreign keys
-// checked once at the end.
+// checked once at the end, and on PostgreSQL the secondary indexes of dossiers and dossier_actions built once at the end
+// (synthetic-indexes.ts) instead of maintained row by row.
 import { sql } from 'drizzle-orm';
 import { computeDossierClock, type Duration } from '../../../shared/calendar/deadlines.ts';
 import { isoFromDay, localDay } from '../../../shared/calendar/vietnam-time.ts';
@@ -12,10 +13,13 @@ import { NATIONAL_STATUS } from '../../../shared/dossiers/statuses.ts';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
 import { withoutForeignKeys } from './rebuild-foreign-keys.ts';
+import { postgresConnection } from './rebuild-parallel.ts';
 import { rebuildDayCounts } from './rebuild.ts';
 import { SYNTHETIC_LABEL, syntheticHistories, type SyntheticCatalogue, type SyntheticDossier, type SyntheticOptions } from './synthetic-histories.ts';
+import { withoutSecondaryIndexes, type IndexSteps } from './synthetic-indexes.ts';
 
 const BATCH = 2000;
+const TABLES = ['dossiers', 'dossier_actions'];
 
 /**
  * The province's real procedures (current version, default case, in-person duration in working days, commune or
@@ -117,14 +121,20 @@ export async function loadSyntheticDossiers(
     rebuild?: boolean;
     /**
      * One transaction for the whole load, the foreign keys of dossiers and dossier_actions checked once at the end
-     * (rebuild-foreign-keys.ts) instead of per row: several times faster, but the two tables are locked meanwhile.
-     * For an empty, bench or demo database.
+     * (rebuild-foreign-keys.ts) instead of per row and, on PostgreSQL, their secondary indexes dropped and built again
+     * at the end (synthetic-indexes.ts; `onIndexes` reports both steps): several times faster, but the two tables are
+     * locked meanwhile. A failure rolls the whole load back, the dropped keys and indexes included. For an empty,
+     * bench or demo database.
      */
     bulk?: boolean;
+    /** Dossiers per INSERT (default 2,000). */
+    batchSize?: number;
     onProgress?: (done: number) => void;
+    /** Each batch of histories once written; an error thrown here aborts the load (the tests use it to fail mid-load). */
     onBatch?: (batch: SyntheticDossier[]) => void;
-  },
+  } & IndexSteps,
 ): Promise<LoadSyntheticResult> {
+  const batchSize = options.batchSize ?? BATCH;
   const started = performance.now();
   const catalogue = await loadSyntheticCatalogue(db, options.provinceCode);
   const calendar = await loadWorkingCalendar(db, options.provinceCode, options.year, options.year + 1);
@@ -153,11 +163,13 @@ export async function loadSyntheticDossiers(
       dossiers.push(rows.dossier);
       actions.push(...rows.actions);
       histories.push(history);
-      if (dossiers.length >= BATCH) await flush(tx);
+      if (dossiers.length >= batchSize) await flush(tx);
     }
     await flush(tx);
   };
-  if (options.bulk) await db.transaction((tx) => withoutForeignKeys(tx, ['dossiers', 'dossier_actions'], () => writeAll(tx)));
+  if (options.bulk && postgresConnection(db) !== null) {
+    await db.transaction((tx) => withoutSecondaryIndexes(tx, TABLES, () => withoutForeignKeys(tx, TABLES, () => writeAll(tx)), options));
+  } else if (options.bulk) await db.transaction((tx) => withoutForeignKeys(tx, TABLES, () => writeAll(tx)));
   else await writeAll(db);
   const loadMs = performance.now() - started;
   const rebuildStarted = performance.now();
