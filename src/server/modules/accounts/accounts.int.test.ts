@@ -14,7 +14,7 @@ describe('accounts, sessions and CSRF', () => {
     ctx = await createTestContext();
     await importUnits(ctx.deps.db, seedPath('admin-units'));
     await seedAgencies(ctx.deps.db, { provinceCode: '01', date: '2026-11-23', seedDir: seedPath() });
-    assert.equal(await seedDemoAccounts(ctx.deps), 6);
+    assert.equal(await seedDemoAccounts(ctx.deps), 7);
     assert.equal(await seedDemoAccounts(ctx.deps), 0, 'idempotent');
     server = await startServer(ctx.deps);
   });

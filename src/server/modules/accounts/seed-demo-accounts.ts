@@ -1,5 +1,6 @@
 // Demo accounts for trying motcua outside production (password motcua-demo), with roles in one Hanoi department
-// and one commune where the role matters. Production refuses to start while any demo account exists.
+// and one commune where the role matters, and the province-wide roles at the province People's Committee.
+// Production refuses to start while any demo account exists.
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { OfficerRole } from '../../../shared/dossiers/actions.ts';
 import type { Deps } from '../../deps.ts';
@@ -38,6 +39,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     kind: 'officer',
     roles: [{ seedKey: DEMO_AGENCIES.province, role: 'province_admin' }, ...both('agency_admin')],
   },
+  // Read-only oversight of the whole province: indicators, dashboards, reports and dossiers, no action.
+  { username: 'demo.lanhdao', displayName: 'Đỗ Văn Lãnh Đạo Tỉnh (demo)', kind: 'officer', roles: [{ seedKey: DEMO_AGENCIES.province, role: 'province_leader' }] },
 ];
 
 /** Creates the demo accounts that are missing; agencies must be seeded. Idempotent. */

@@ -9,7 +9,7 @@ import { ErrorResponse, Uuid } from '../../http/schemas.ts';
 import { requireViewer } from '../../http/session.ts';
 import { findAgency, listAgencies } from '../agencies/agencies.queries.ts';
 import { presentAgency } from '../agencies/agencies.routes.ts';
-import { administeredAgencies, isProvinceAdmin, requireAgencyAdmin, requireAnyAdministrator } from './admin-access.ts';
+import { administeredAgencies, grantableRoles, isProvinceAdmin, requireAgencyAdmin, requireAnyAdministrator } from './admin-access.ts';
 import { presentJob, presentOfficer } from './admin.present.ts';
 import { grantRole, revokeRole } from './change-role.ts';
 import { createOfficer } from './create-officer.ts';
@@ -68,7 +68,15 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           summary: 'Officers with a role in the agency and those roles; `q` matches name or username, diacritics ignored',
           params: AgencyParams,
           querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })) }),
-          response: { 200: Type.Object({ agency: Type.Unknown(), canGrantProvinceAdmin: Type.Boolean(), items: Type.Array(Officer) }), ...errors },
+          response: {
+            200: Type.Object({
+              agency: Type.Unknown(),
+              canGrantProvinceAdmin: Type.Boolean(),
+              grantableRoles: Type.Array(Role, { description: 'The roles the viewer may grant here (province-wide ones only for a province administrator; province_leader only at the province People’s Committee)' }),
+              items: Type.Array(Officer),
+            }),
+            ...errors,
+          },
         },
       },
       async (request) => {
@@ -77,7 +85,7 @@ export function adminRoutes(deps: Deps): FastifyPluginAsyncTypebox {
         const agency = await findAgency(deps.db, request.params.agencyId);
         if (!agency) throw AppError.notFound('cơ quan', 'Agency', request.params.agencyId);
         const rows = await listAgencyOfficers(deps.db, agency.id, request.query.q);
-        return { agency: presentAgency(agency), canGrantProvinceAdmin: isProvinceAdmin(viewer), items: rows.map(presentOfficer) };
+        return { agency: presentAgency(agency), canGrantProvinceAdmin: isProvinceAdmin(viewer), grantableRoles: grantableRoles(viewer, agency.type), items: rows.map(presentOfficer) };
       },
     );
 

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { findAgency } from '../agencies/agencies.queries.ts';
-import { requireRoleManagement } from './admin-access.ts';
+import { requireGrantableIn, requireRoleManagement } from './admin-access.ts';
 import { deleteRole, findOfficer, insertRole, lockProvinceAdmins, type OfficerRow } from './officers.queries.ts';
 
 export const lastProvinceAdmin = () =>
@@ -13,14 +13,19 @@ export const lastProvinceAdmin = () =>
     rule: 'last_province_admin',
   });
 
-/** Grants `role` in `agencyId` to the officer named by id or username; `changed` is false when it was already held. */
+/**
+ * Grants `role` in `agencyId` to the officer named by id or username; `changed` is false when it was already held. A
+ * province leader role only in the province People's Committee (`body.role province_committee_only`).
+ */
 export async function grantRole(
   deps: Pick<Deps, 'db'>,
   viewer: Viewer,
   input: { agencyId: string; officer: { id: string } | { username: string }; role: OfficerRole },
 ): Promise<{ officer: OfficerRow; changed: boolean }> {
   requireRoleManagement(viewer, input.agencyId, input.role);
-  if (!(await findAgency(deps.db, input.agencyId))) throw AppError.notFound('cơ quan', 'Agency', input.agencyId);
+  const agency = await findAgency(deps.db, input.agencyId);
+  if (!agency) throw AppError.notFound('cơ quan', 'Agency', input.agencyId);
+  requireGrantableIn(agency.type, input.role);
   return deps.db.transaction(async (tx) => {
     const officer = await findOfficer(tx, input.officer, input.agencyId);
     if (!officer) {

@@ -6,7 +6,7 @@ import { AppError, type FieldIssue } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { findAgency } from '../agencies/agencies.queries.ts';
-import { requireRoleManagement } from './admin-access.ts';
+import { requireGrantableIn, requireRoleManagement } from './admin-access.ts';
 import { findOfficer, insertRole, type OfficerRow } from './officers.queries.ts';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,49}$/;
@@ -38,7 +38,9 @@ export async function createOfficer(deps: Pick<Deps, 'db'>, viewer: Viewer, inpu
     issues.push({ path: 'body.password', rule: 'not_username', message: 'không được chứa tên đăng nhập', messageEn: 'must not contain the username' });
   }
   if (issues.length > 0) throw AppError.invalidInput(issues);
-  if (!(await findAgency(deps.db, input.agencyId))) throw AppError.notFound('cơ quan', 'Agency', input.agencyId);
+  const agency = await findAgency(deps.db, input.agencyId);
+  if (!agency) throw AppError.notFound('cơ quan', 'Agency', input.agencyId);
+  requireGrantableIn(agency.type, input.role);
 
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {

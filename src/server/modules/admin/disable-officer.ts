@@ -1,9 +1,10 @@
 // Use case: disable (or enable again) an officer's account. A disabled account cannot sign in and its sessions end;
-// its roles and history stay. An agency administrator may do it only for officers working solely in their agencies.
+// its roles and history stay. An agency administrator may do it only for officers working solely in their agencies
+// and holding no province-wide role (province administrator or leader).
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
-import { administeredAgencies } from './admin-access.ts';
+import { administeredAgencies, PROVINCE_WIDE_ROLES } from './admin-access.ts';
 import { lastProvinceAdmin } from './change-role.ts';
 import { findOfficer, listUserRoles, lockProvinceAdmins, setDisabled, type OfficerRow } from './officers.queries.ts';
 
@@ -17,7 +18,7 @@ export async function setOfficerDisabled(
     if (!officer) throw AppError.notFound('cán bộ', 'Officer', input.userId);
     const roles = await listUserRoles(tx, input.userId);
     const scope = administeredAgencies(viewer);
-    const outside = scope !== 'all' && roles.some((r) => !scope.includes(r.agencyId) || r.role === 'province_admin');
+    const outside = scope !== 'all' && roles.some((r) => !scope.includes(r.agencyId) || PROVINCE_WIDE_ROLES.includes(r.role));
     if (outside || (scope !== 'all' && !scope.includes(input.agencyId))) {
       throw new AppError('FORBIDDEN', 'Cán bộ này có vai trò ở cơ quan bạn không quản trị; chỉ quản trị tỉnh được khóa tài khoản.', 'This officer has roles outside your agencies; only a province administrator may disable the account.', {
         rule: 'outside_agency',

@@ -9,7 +9,8 @@ type Scoped = Pick<DossierRow, 'citizenUserId' | 'receivingAgencyId' | 'competen
 /**
  * A citizen acts on their own dossiers only. An officer acts as desk for the receiving or returning agency, and as
  * handler, leader or clerk for the competent agency, and as `consulted` (handler or leader) for an agency asked for
- * an opinion or a part of inter-agency work; administrators see but do not process.
+ * an opinion or a part of inter-agency work; administrators and province leaders see but do not process (no role
+ * here, so no action: ALLOWED_ACTIONS names neither).
  */
 export function effectiveRoles(viewer: Viewer, dossier: Scoped): Role[] {
   if (viewer.kind === 'citizen') return dossier.citizenUserId === viewer.userId ? ['citizen'] : [];
@@ -22,7 +23,11 @@ export function effectiveRoles(viewer: Viewer, dossier: Scoped): Role[] {
   return [...roles];
 }
 
-/** Whether the viewer may see the dossier at all (else it "does not exist" for them: 404, no existence leak). */
+/**
+ * Whether the viewer may see the dossier at all (else it "does not exist" for them: 404, no existence leak). A
+ * province administrator or province leader (lãnh đạo UBND tỉnh, read-only oversight) sees every dossier of the
+ * province of their grant.
+ */
 export function canSee(viewer: Viewer, dossier: Scoped): boolean {
   if (viewer.kind === 'citizen') return dossier.citizenUserId === viewer.userId;
   return viewer.grants.some(
@@ -31,7 +36,7 @@ export function canSee(viewer: Viewer, dossier: Scoped): boolean {
       g.agencyId === dossier.competentAgencyId ||
       g.agencyId === dossier.returningAgencyId ||
       dossier.taskAgencyIds.includes(g.agencyId) ||
-      (g.role === 'province_admin' && g.unitCode === dossier.provinceCode),
+      ((g.role === 'province_admin' || g.role === 'province_leader') && g.unitCode === dossier.provinceCode),
   );
 }
 

@@ -29,6 +29,7 @@ const PRINCIPALS: Principal[] = [
   { name: 'desk of another commune', username: 'desk.other', password: 'mat-khau-dai', sees: false, roles: [] },
   { name: 'province administrator', username: 'demo.admin', sees: true, roles: [] },
   { name: 'handler of a consulted agency (police)', username: 'police.handler', password: 'mat-khau-dai', sees: true, roles: ['consulted'] },
+  { name: 'province leader (read-only oversight)', username: 'demo.lanhdao', sees: true, roles: [] },
 ];
 
 function expected(principal: Principal, status: DossierStatus, action: (typeof ACTION_TYPES)[number]): string {

@@ -1,6 +1,6 @@
 // Use cases: a province's indicator settings (indicator_settings: the province's partial settings over the defaults of
-// src/shared/indicators/settings.ts) — read them for a viewer's province, and replace them (a province administrator,
-// optimistic concurrency on `version`: a stale version is refused with 409).
+// src/shared/indicators/settings.ts) — read them for a viewer's province (any officer, a province leader included), and
+// replace them (a province administrator only, optimistic concurrency on `version`: a stale version is refused with 409).
 import { eq, sql } from 'drizzle-orm';
 import { groupSums } from '../../../shared/indicators/index766.ts';
 import type { IndexGroupKey } from '../../../shared/indicators/index766-types.ts';
@@ -27,10 +27,13 @@ export interface ProvinceSettingsView {
 
 const officersOnly = () => new AppError('FORBIDDEN', 'Chỉ cán bộ, công chức xem được cấu hình chỉ số.', 'Only officers see the indicator settings.', { rule: 'officers_only' });
 
-/** The province whose settings apply to a viewer: the province administrator's own, else that of their first agency. */
+/**
+ * The province whose settings apply to a viewer: that of a province-wide grant (province administrator or province
+ * leader, held at the province People's Committee), else that of their first agency.
+ */
 export async function provinceOfViewer(db: DbOrTx, viewer: Viewer): Promise<string> {
-  const admin = viewer.grants.find((g) => g.role === 'province_admin');
-  if (admin) return admin.unitCode;
+  const provinceWide = viewer.grants.find((g) => g.role === 'province_admin') ?? viewer.grants.find((g) => g.role === 'province_leader');
+  if (provinceWide) return provinceWide.unitCode;
   const grant = viewer.grants[0];
   if (!grant) throw officersOnly();
   return (await provinceOfAgency(db, grant.agencyId)) ?? grant.unitCode.slice(0, 2);

@@ -5,7 +5,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { OFFICER_ROLES } from '../../../shared/dossiers/actions.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
@@ -30,8 +29,9 @@ export function AgencyPage() {
 
   if (officers.isPending) return <Loading />;
   if (officers.isError) return <ErrorMessage error={officers.error} onRetry={() => void officers.refetch()} />;
-  const { agency, canGrantProvinceAdmin, items } = officers.data;
-  const grantable = OFFICER_ROLES.filter((r) => canGrantProvinceAdmin || r !== 'province_admin');
+  // The API names the roles this viewer may grant here: province-wide roles (province administrator, province leader)
+  // only for a province administrator, and the province leader only at the province People's Committee.
+  const { agency, grantableRoles: grantable, items } = officers.data;
 
   return (
     <Stack gap="md">

@@ -77,7 +77,7 @@ const id = encodeURIComponent;
 export const adminApi = {
   agencies: (q: string) => request<{ items: AdminAgency[] }>('GET', `/api/admin/agencies${query({ q })}`),
   officers: (agencyId: string, q: string) =>
-    request<{ agency: Agency; canGrantProvinceAdmin: boolean; items: Officer[] }>('GET', `/api/admin/agencies/${id(agencyId)}/officers${query({ q })}`),
+    request<{ agency: Agency; canGrantProvinceAdmin: boolean; grantableRoles: OfficerRole[]; items: Officer[] }>('GET', `/api/admin/agencies/${id(agencyId)}/officers${query({ q })}`),
   createOfficer: (body: { username: string; displayName: string; password: string; agencyId: string; role: OfficerRole }) =>
     request<Officer>('POST', '/api/admin/officers', body),
   grantRole: (agencyId: string, body: { userId?: string; username?: string; role: OfficerRole }) =>
