@@ -122,5 +122,9 @@ describe('766 index', () => {
       checkIndicatorSettings(bad).map((i) => [i.path, i.rule]),
       [['timeliness.points', 'min_0'], ['subIndicators.3.1.threshold', 'range_0_1'], ['subIndicators.4.2.threshold', 'range_0_1'], ['bands.good', 'decreasing'], ['dislikeMaxScore', 'range_1_5']],
     );
+    // The satisfied score: 1–5 and above the dislike score.
+    assert.deepEqual(checkIndicatorSettings(mergeIndicatorSettings({ satisfiedMinScore: 6 })).map((i) => [i.path, i.rule]), [['satisfiedMinScore', 'range_1_5']]);
+    assert.deepEqual(checkIndicatorSettings(mergeIndicatorSettings({ dislikeMaxScore: 4 })).map((i) => [i.path, i.rule]), [['satisfiedMinScore', 'above_dislike']]);
+    assert.deepEqual(checkIndicatorSettings(mergeIndicatorSettings({ dislikeMaxScore: 1, satisfiedMinScore: 2 })), []);
   });
 });

@@ -39,6 +39,8 @@ export interface IndicatorSettings {
   bands: BandSettings;
   /** 5.4: a rating at or below this score (1–5) is a "dislike". */
   dislikeMaxScore: number;
+  /** The satisfaction share: a rating at or above this score (1–5) counts as satisfied; above dislikeMaxScore. */
+  satisfiedMinScore: number;
   /**
    * 3.6: a `record_payment` whose method, lower-cased without diacritics, contains one of these words counts as paid
    * online (ND 118 Art. 24: through the DVCQG payment function or another payment platform; a bank transfer or cash
@@ -86,6 +88,7 @@ export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
   },
   bands: { excellent: 90, good: 80, fair: 65, average: 50 },
   dislikeMaxScore: 2,
+  satisfiedMinScore: 4,
   onlinePaymentMethods: ['online', 'electronic', 'truc tuyen', 'dvcqg', 'cong thanh toan', 'payment platform'],
   rateDecimals: 2,
 };
@@ -96,6 +99,7 @@ export interface ProvinceIndicatorSettings {
   subIndicators?: Partial<Record<SettableSubIndicator, Partial<SubIndicatorSetting>>>;
   bands?: Partial<BandSettings>;
   dislikeMaxScore?: number;
+  satisfiedMinScore?: number;
 }
 
 /** The province's partial settings over the defaults (unknown keys ignored). */
@@ -109,6 +113,7 @@ export function mergeIndicatorSettings(partial: ProvinceIndicatorSettings | null
     subIndicators,
     bands: { ...defaults.bands, ...(p.bands ?? {}) },
     dislikeMaxScore: p.dislikeMaxScore ?? defaults.dislikeMaxScore,
+    satisfiedMinScore: p.satisfiedMinScore ?? defaults.satisfiedMinScore,
   };
 }
 
@@ -119,7 +124,7 @@ export interface SettingsIssue {
   messageEn: string;
 }
 
-/** Points ≥ 0, thresholds in (0, 1] or null, bands decreasing within 0–100, the dislike score 1–5. */
+/** Points ≥ 0, thresholds in (0, 1] or null, bands decreasing within 0–100, the dislike and satisfied scores 1–5, satisfied above dislike. */
 export function checkIndicatorSettings(s: IndicatorSettings): SettingsIssue[] {
   const issues: SettingsIssue[] = [];
   const add = (path: string, rule: string, message: string, messageEn: string) => issues.push({ path, rule, message, messageEn });
@@ -141,6 +146,9 @@ export function checkIndicatorSettings(s: IndicatorSettings): SettingsIssue[] {
     if (typeof value !== 'number' || !(value >= 0 && value <= 100)) add(`bands.${band}`, 'range_0_100', 'ngưỡng xếp loại phải từ 0 đến 100', 'must be from 0 to 100');
     else if (i > 0 && value >= s.bands[order[i - 1] as (typeof order)[number]]) add(`bands.${band}`, 'decreasing', 'ngưỡng phải thấp hơn ngưỡng xếp loại trên', 'must be below the band above');
   });
-  if (!Number.isInteger(s.dislikeMaxScore) || s.dislikeMaxScore < 1 || s.dislikeMaxScore > 5) add('dislikeMaxScore', 'range_1_5', 'phải là số nguyên từ 1 đến 5', 'must be a whole number from 1 to 5');
+  const score = (v: number) => Number.isInteger(v) && v >= 1 && v <= 5;
+  if (!score(s.dislikeMaxScore)) add('dislikeMaxScore', 'range_1_5', 'phải là số nguyên từ 1 đến 5', 'must be a whole number from 1 to 5');
+  if (!score(s.satisfiedMinScore)) add('satisfiedMinScore', 'range_1_5', 'phải là số nguyên từ 1 đến 5', 'must be a whole number from 1 to 5');
+  else if (score(s.dislikeMaxScore) && s.satisfiedMinScore <= s.dislikeMaxScore) add('satisfiedMinScore', 'above_dislike', 'điểm hài lòng phải cao hơn điểm "không hài lòng"', 'must be above dislikeMaxScore');
   return issues;
 }

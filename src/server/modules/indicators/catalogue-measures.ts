@@ -1,7 +1,7 @@
 // The 766 index's figures that come from the catalogue (point in time, for the viewer's agencies, no aggregates):
 // 1.3 procedures with complete published components, 3.1 procedures with an online service, 3.2 online services
-// used in the period, 3.5b fee-bearing procedures paid online in the period; and the dislikes of 5.4, counted from
-// dossier_ratings. "The agencies' procedures" are those agency_procedures lists with the role implementing or
+// used in the period, 3.5b fee-bearing procedures paid online in the period; and the ratings (5.4's dislikes, the
+// satisfaction share), counted from dossier_ratings. "The agencies' procedures" are those agency_procedures lists with the role implementing or
 // competent; each is judged on its current version (docs/INDICATORS.md).
 import { sql, type SQL } from 'drizzle-orm';
 import { instantAt } from '../../../shared/calendar/vietnam-time.ts';
@@ -86,18 +86,36 @@ export async function catalogueFigures(db: DbOrTx, scope: AgencyScope, period: {
   };
 }
 
+/** The ratings given in a period to the dossiers of the agencies in scope: what 5.4 and the satisfaction share read. */
+export interface RatingFigures {
+  ratings: number;
+  scoreSum: number;
+  /** Scores at or above settings.satisfiedMinScore. */
+  satisfied: number;
+  /** Scores at or below settings.dislikeMaxScore (5.4). */
+  dislikes: number;
+}
+
 /**
- * 5.4's dislikes: ratings at or below `maxScore` given in [fromDay, endDay) (Vietnam days) to dossiers of the agencies
- * in scope (competent agency). A direct query: the dossiers_competent_idx narrows the dossiers, the rating is by key.
+ * Ratings given in [fromDay, endDay) (Vietnam days) to dossiers of the agencies in scope (competent agency). A direct
+ * query: the dossiers_competent_idx narrows the dossiers, the rating is by key.
  */
-export async function countDislikes(db: DbOrTx, scope: AgencyScope, fromDay: number, endDay: number, maxScore: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
+export async function ratingFigures(
+  db: DbOrTx,
+  scope: AgencyScope,
+  fromDay: number,
+  endDay: number,
+  scores: { dislikeMaxScore: number; satisfiedMinScore: number },
+): Promise<RatingFigures> {
+  const [row] = await queryRows<{ ratings: number; score_sum: number; satisfied: number; dislikes: number }>(
     db,
-    sql`SELECT count(*)::int AS n
+    sql`SELECT count(*)::int AS ratings, coalesce(sum(r.score), 0)::int AS score_sum,
+               count(*) FILTER (WHERE r.score >= ${scores.satisfiedMinScore})::int AS satisfied,
+               count(*) FILTER (WHERE r.score <= ${scores.dislikeMaxScore})::int AS dislikes
           FROM dossier_ratings r JOIN dossiers d ON d.id = r.dossier_id
-         WHERE ${agencyIn(sql`d.competent_agency_id`, scope)} AND r.score <= ${maxScore}
+         WHERE ${agencyIn(sql`d.competent_agency_id`, scope)}
            AND r.created_at >= ${new Date(instantAt(fromDay, 0)).toISOString()}::timestamptz
            AND r.created_at < ${new Date(instantAt(endDay, 0)).toISOString()}::timestamptz`,
   );
-  return Number(row?.n ?? 0);
+  return { ratings: Number(row?.ratings ?? 0), scoreSum: Number(row?.score_sum ?? 0), satisfied: Number(row?.satisfied ?? 0), dislikes: Number(row?.dislikes ?? 0) };
 }

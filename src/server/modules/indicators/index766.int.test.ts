@@ -84,6 +84,8 @@ describe('the 766 index over HTTP', () => {
     assert.deepEqual(s('4.2'), [1, 3, 33.33, 1.67, null], 'below T = 80 %: 33.33 % × 4 ÷ 0.8');
     // 100 % − (1 late of 3 + 1 dislike of 3) = 33.33 %, below T = 90 %: × 6 ÷ 0.9.
     assert.deepEqual(s('5.4'), [1, 3, 33.33, 2.22, null]);
+    // Ratings 5 (A) and 1 (B): one of two at or above 4 ⇒ 50 %, average (5 + 1) ÷ 2 = 3.
+    assert.deepEqual(res.body.satisfaction, { ratings: 2, satisfied: 1, share: 50, averageScore: 3 });
     for (const id of ['1.1', '1.2', '1.4', '3.5', '5.2', '5.3']) assert.equal(subOf(res.body, id)?.gap, 'no_source', id);
     assert.equal(res.body.index766.maxPoints, 100);
   });
@@ -124,6 +126,9 @@ describe('the 766 index over HTTP', () => {
       ['body.settings.subIndicators.3.1.points', 'min_0'],
       ['body.settings.subIndicators.3.1.threshold', 'range_0_1'],
     ]);
+    const scores = await admin.request('PUT', '/api/indicator-settings', { version: 0, settings: { dislikeMaxScore: 3, satisfiedMinScore: 3 } });
+    assert.equal(scores.status, 400);
+    assert.deepEqual(scores.body.error.details.issues.map((i: { path: string; rule: string }) => [i.path, i.rule]), [['body.settings.satisfiedMinScore', 'above_dislike']]);
     const saved = await admin.request('PUT', '/api/indicator-settings', change);
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     assert.equal(saved.body.version, 1);

@@ -68,6 +68,15 @@ const Response = Type.Object({
   onlineShare: Rate,
   eResultShare: Rate,
   index766: Index766Schema,
+  satisfaction: Type.Object(
+    {
+      ratings: Count,
+      satisfied: Count,
+      share: Type.Union([Type.Number(), Type.Null()], { description: 'Satisfied ÷ ratings, percent; null without ratings' }),
+      averageScore: Type.Union([Type.Number(), Type.Null()], { description: 'Mean score 1–5, one decimal; null without ratings' }),
+    },
+    { description: 'Ratings given in the period to dossiers of these agencies; satisfied: at or above the setting satisfiedMinScore (default 4)' },
+  ),
 });
 
 export function indicatorsRoutes(deps: Deps): FastifyPluginAsyncTypebox {

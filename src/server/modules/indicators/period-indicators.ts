@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { dayFromIso, isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
 import { emptyCounts, type PeriodCounts } from '../../../shared/indicators/facts.ts';
-import { indicators, type Indicators } from '../../../shared/indicators/indicators.ts';
+import { indicators, percent, round, type Indicators } from '../../../shared/indicators/indicators.ts';
 import { index766 } from '../../../shared/indicators/index766.ts';
 import type { Index766 } from '../../../shared/indicators/index766-types.ts';
 import { CHANNELS } from '../../../shared/indicators/timeline.ts';
@@ -14,7 +14,7 @@ import { vietnamToday, type Deps } from '../../deps.ts';
 import { queryRows } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
-import { catalogueFigures, countDislikes } from './catalogue-measures.ts';
+import { catalogueFigures, ratingFigures } from './catalogue-measures.ts';
 import { settingsForViewer } from './settings-store.ts';
 import { measureSums, type MeasureSums } from './measure-sums.ts';
 import { agenciesUnderUnit } from './unit-agencies.ts';
@@ -36,6 +36,11 @@ export interface PeriodIndicators extends Indicators {
   /** When asked by administrative unit: the unit of that day and its old units merged in part (unit-agencies.ts). */
   unit?: { code: string; name: string; level: string; partialPredecessors: string[] };
   index766: Index766;
+  /**
+   * The ratings citizens gave in the period to dossiers of these agencies: how many, the average score (1–5, one
+   * decimal) and the share at or above settings.satisfiedMinScore (null without ratings).
+   */
+  satisfaction: { ratings: number; satisfied: number; share: number | null; averageScore: number | null };
 }
 
 export type { MeasureSums } from './measure-sums.ts';
@@ -99,9 +104,9 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
 
   const settings = await settingsForViewer(deps.db, viewer);
   const counts = countsFromRows(rows);
-  const [catalogue, dislikes] = await Promise.all([
+  const [catalogue, ratings] = await Promise.all([
     catalogueFigures(deps.db, agencyIds, { from, end }),
-    countDislikes(deps.db, agencyIds, fromDay, Math.max(endDay, fromDay), settings.dislikeMaxScore),
+    ratingFigures(deps.db, agencyIds, fromDay, Math.max(endDay, fromDay), settings),
   ]);
   return {
     period: { from: query.from, to: query.to },
@@ -109,7 +114,13 @@ export async function periodIndicators(deps: Pick<Deps, 'db' | 'clock'>, viewer:
     agencyIds,
     ...(unit ? { unit } : {}),
     ...indicators(counts, settings),
-    index766: index766({ counts, dislikes, catalogue }, settings),
+    index766: index766({ counts, dislikes: ratings.dislikes, catalogue }, settings),
+    satisfaction: {
+      ratings: ratings.ratings,
+      satisfied: ratings.satisfied,
+      share: percent(ratings.satisfied, ratings.ratings, settings.rateDecimals),
+      averageScore: ratings.ratings === 0 ? null : round(ratings.scoreSum / ratings.ratings, 1),
+    },
   };
 }
 

@@ -21,6 +21,7 @@ const Overrides = Type.Object(
       Type.Object({ excellent: Type.Optional(Type.Number()), good: Type.Optional(Type.Number()), fair: Type.Optional(Type.Number()), average: Type.Optional(Type.Number()) }, closed),
     ),
     dislikeMaxScore: Type.Optional(Type.Integer()),
+    satisfiedMinScore: Type.Optional(Type.Integer({ description: 'A rating at or above this score counts as satisfied (default 4 of 5)' })),
   },
   { ...closed, description: 'The province’s changes over the defaults (what is left out keeps its default)' },
 );
