@@ -53,6 +53,8 @@ describe('dashboards', () => {
     assert.match(await figure('onTime'), /33,33 %[\s\S]*6,67\/20 điểm/);
     assert.match(await figure('online'), /0 %/);
     assert.match(await figure('overdue'), /quá hạn\s+1\b/);
+    // Nobody rated these desk dossiers: no share, and the card says so.
+    assert.match(await figure('satisfaction'), /Tỉ lệ hài lòng\s+N\/A\s+Chưa có lượt đánh giá nào/);
     // The 766 index by name: 2.1 as above; 2.2 the average of 8 (early) and 48 (late) working hours, not a rate.
     const indexRow = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) }).locator('td').allInnerTexts();
     assert.deepEqual(await indexRow('2.1 Hồ sơ giải quyết đúng hạn'), ['33,33 %', '6,67/20']);

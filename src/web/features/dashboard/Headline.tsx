@@ -1,14 +1,15 @@
 // The headline figures of a period: received, resolved, the 2.1 on-time rate with its points, the online and
-// e-result shares and the pending overdue dossiers, as a list of labelled values.
+// e-result shares, the pending overdue dossiers and, where the figures carry it, the satisfied share of the ratings,
+// as a list of labelled values.
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import type { Figures } from './api.ts';
+import type { Figures, Satisfaction } from './api.ts';
 import { rateText } from './format.ts';
 
-export function Headline({ figures }: { figures: Figures }) {
+export function Headline({ figures }: { figures: Figures & { satisfaction?: Satisfaction | undefined } }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
   const headingId = useId();
@@ -45,6 +46,19 @@ export function Headline({ figures }: { figures: Figures }) {
       value: rateText(figures.eResultShare, language, t),
     },
     { key: 'overdue', label: t('dashboard.figures.overdue'), value: n(form.pending.overdue) },
+    ...(figures.satisfaction
+      ? [
+          {
+            key: 'satisfaction',
+            label: t('dashboard.figures.satisfaction'),
+            value: rateText(figures.satisfaction.share, language, t),
+            note:
+              figures.satisfaction.averageScore === null
+                ? t('dashboard.figures.noRatings')
+                : t('dashboard.figures.ratings', { count: figures.satisfaction.ratings, average: formatNumber(figures.satisfaction.averageScore, language) }),
+          },
+        ]
+      : []),
   ];
   return (
     <section aria-labelledby={headingId}>

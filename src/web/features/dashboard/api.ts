@@ -37,12 +37,21 @@ export interface AskedUnit {
   partialPredecessors: string[];
 }
 
+/** The ratings given in the period (GET /api/indicators only). */
+export interface Satisfaction {
+  ratings: number;
+  satisfied: number;
+  share: number | null;
+  averageScore: number | null;
+}
+
 export interface PeriodIndicators extends Figures {
   period: Period;
   asOf: string;
   unit?: AskedUnit;
   /** Present once the server computes the 766 index. */
   index766?: Index766;
+  satisfaction?: Satisfaction;
 }
 
 export interface AgencyRow extends Figures {
