@@ -28,15 +28,19 @@ const TABLES = ['dossiers', 'dossier_actions'];
 export async function loadSyntheticCatalogue(db: DbOrTx, provinceCode: string, maxProcedures = 300): Promise<SyntheticCatalogue> {
   const procedures = await queryRows<{ id: string; version_id: string; value: number; level: 'commune' | 'province' }>(
     db,
-    sql`SELECT DISTINCT ON (p.id) p.id, v.id AS version_id, o.duration_value::float8 AS value,
-               CASE WHEN 'commune' = ANY(v.levels) THEN 'commune' ELSE 'province' END AS level
-          FROM procedures p
-          JOIN procedure_versions v ON v.id = p.current_version_id
-          JOIN procedure_variants pv ON pv.version_id = v.id AND pv.is_default
-          JOIN procedure_channel_options o ON o.variant_id = pv.id
-         WHERE o.duration_unit = 'working_days' AND o.duration_value BETWEEN 1 AND 30
-           AND (v.levels && ARRAY['commune', 'province'])
-         ORDER BY p.id, o.seq
+    // In the catalogue's own order (source, key), not by the random uuids: the same seed then picks the same
+    // procedures, with the same popularity ranks, in every fresh database.
+    sql`SELECT id, version_id, value, level FROM (
+          SELECT DISTINCT ON (p.id) p.id, p.source, p.source_key, v.id AS version_id, o.duration_value::float8 AS value,
+                 CASE WHEN 'commune' = ANY(v.levels) THEN 'commune' ELSE 'province' END AS level
+            FROM procedures p
+            JOIN procedure_versions v ON v.id = p.current_version_id
+            JOIN procedure_variants pv ON pv.version_id = v.id AND pv.is_default
+            JOIN procedure_channel_options o ON o.variant_id = pv.id
+           WHERE o.duration_unit = 'working_days' AND o.duration_value BETWEEN 1 AND 30
+             AND (v.levels && ARRAY['commune', 'province'])
+           ORDER BY p.id, o.seq) x
+         ORDER BY source, source_key
          LIMIT ${maxProcedures}`,
   );
   const agencies = await queryRows<{ id: string; code: string; type: string }>(
