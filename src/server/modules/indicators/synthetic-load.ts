@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { computeDossierClock, type Duration } from '../../../shared/calendar/deadlines.ts';
 import { isoFromDay, localDay } from '../../../shared/calendar/vietnam-time.ts';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
-import { reduceDossier } from '../../../shared/dossiers/reducer.ts';
+import { applyAction, initialDossierState, reduceDossier } from '../../../shared/dossiers/reducer.ts';
 import { NATIONAL_STATUS } from '../../../shared/dossiers/statuses.ts';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
 import { loadWorkingCalendar } from '../calendars/load-calendar.ts';
@@ -75,8 +75,11 @@ function rowsOf(calendar: WorkingCalendar, provinceCode: string, createdBy: stri
     due_at: iso(clock.legalDueAt), finished_at: iso(state.finishedAt), returned_at: iso(state.returnedAt), result_number: state.resultNumber,
   };
   let status: string | null = null;
+  // The status after each action, folding the log once.
+  let folded = initialDossierState();
   const actions = d.log.map((a, k) => {
-    const to = reduceDossier(d.log.slice(0, k + 1)).status;
+    folded = applyAction(folded, a);
+    const to = folded.status;
     const row = { rid: requestId, seq: k + 1, type: a.type, role: a.role, at: iso(a.at), request_id: `${requestId}-${k + 1}`, from_status: status, to_status: to, payload: a.payload };
     status = to;
     return row;
