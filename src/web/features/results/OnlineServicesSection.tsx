@@ -8,15 +8,20 @@ import type { OnlineLevelCounts, OnlineServices } from '../../../shared/public-r
 import { request } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 
 export function OnlineServicesSection() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
-  const services = useQuery({ queryKey: ['online-services'], queryFn: () => request<OnlineServices>('GET', '/api/public/online-services') });
+  const services = useQuery({
+    queryKey: ['online-services'],
+    queryFn: () => request<OnlineServices>('GET', '/api/public/online-services'),
+  });
   const n = (value: number) => formatNumber(value, language);
-  const pct = (value: number | null) => (value === null ? t('results.noRate') : t('results.percent', { value: formatNumber(value, language) }));
+  const pct = (value: number | null) =>
+    value === null ? t('results.noRate') : t('results.percent', { value: formatNumber(value, language) });
   const cells = (c: OnlineLevelCounts) => (
     <>
       <Table.Td>{n(c.procedures)}</Table.Td>
@@ -39,7 +44,7 @@ export function OnlineServicesSection() {
       ) : services.isError ? (
         <ErrorMessage error={services.error} onRetry={() => void services.refetch()} />
       ) : (
-        <div role="region" aria-labelledby="online-services-caption" tabIndex={0} style={{ overflowX: 'auto' }}>
+        <ScrollRegion labelledBy="online-services-caption">
           <Table striped withTableBorder miw={640}>
             <Table.Caption id="online-services-caption">{t('results.online.caption')}</Table.Caption>
             <Table.Thead>
@@ -70,7 +75,7 @@ export function OnlineServicesSection() {
               ))}
             </Table.Tbody>
           </Table>
-        </div>
+        </ScrollRegion>
       )}
       <Text size="sm">{t('results.online.method')}</Text>
     </Stack>

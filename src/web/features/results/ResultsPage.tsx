@@ -12,6 +12,7 @@ import type { AgencyResult } from '../../../shared/public-results.ts';
 import { query, request } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
@@ -61,7 +62,7 @@ export function ResultsPage() {
           <Suspense fallback={<Loading />}>
             <PublicRatesChart items={results.data.items} year={shown} />
           </Suspense>
-          <div role="region" aria-labelledby="results-caption" tabIndex={0} style={{ overflowX: 'auto' }}>
+          <ScrollRegion labelledBy="results-caption">
             <Table striped withTableBorder miw={640}>
               <Table.Caption id="results-caption">{t('results.caption', { year: shown })}</Table.Caption>
               <Table.Thead>
@@ -97,7 +98,7 @@ export function ResultsPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </div>
+          </ScrollRegion>
         </>
       )}
       <Text size="sm">{t('results.method')}</Text>
