@@ -19,6 +19,7 @@ const RegisterPage = lazy(async () => ({ default: (await import('./features/citi
 const DashboardPage = lazy(async () => ({ default: (await import('./features/dashboard/DashboardPage.tsx')).DashboardPage }));
 const Report06aPage = lazy(async () => ({ default: (await import('./features/dashboard/Report06aPage.tsx')).Report06aPage }));
 const AdminPage = lazy(async () => ({ default: (await import('./features/admin/AdminPage.tsx')).AdminPage }));
+const IndicatorSettingsPage = lazy(async () => ({ default: (await import('./features/admin/IndicatorSettingsPage.tsx')).IndicatorSettingsPage }));
 
 export function AppRoutes() {
   return (
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route path="can-bo/chi-so/bieu-ii-06a" element={<Report06aPage />} />
         <Route path="can-bo/chi-so/*" element={<DashboardPage />} />
         <Route path="can-bo/*" element={<WorkspacePage />} />
+        <Route path="quan-tri/chi-so-766" element={<IndicatorSettingsPage />} />
         <Route path="quan-tri/*" element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

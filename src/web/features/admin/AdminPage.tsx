@@ -23,6 +23,7 @@ const SECTIONS = [
   { key: 'workflow', to: adminPaths.workflow(), provinceOnly: true },
   { key: 'calendar', to: adminPaths.calendar, provinceOnly: true },
   { key: 'settings', to: adminPaths.settings, provinceOnly: true },
+  { key: 'indicators', to: adminPaths.indicatorSettings, provinceOnly: true },
 ] as const;
 
 export function AdminPage() {
@@ -47,7 +48,8 @@ export function AdminPage() {
   );
 }
 
-function AdminNav() {
+/** The administration's section menu (also shown by the 766 settings page, routed outside this one). */
+export function AdminNav() {
   const { t } = useTranslation();
   const isProvinceAdmin = useIsProvinceAdmin();
   return (

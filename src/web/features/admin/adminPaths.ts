@@ -9,4 +9,5 @@ export const adminPaths = {
   workflow: (procedureId?: string) => (procedureId ? `${root}/quy-trinh?thu-tuc=${encodeURIComponent(procedureId)}` : `${root}/quy-trinh`),
   calendar: `${root}/lich`,
   settings: `${root}/cai-dat`,
+  indicatorSettings: `${root}/chi-so-766`,
 } as const;

@@ -1,6 +1,7 @@
 // The administration's texts (Vietnamese, the reference, and English with the same keys), merged into
 // the app's dictionaries under `admin.`.
 import type { Shape } from '../../i18n/shape.ts';
+import { adminIndicatorsEn, adminIndicatorsVi } from './i18n-indicators.ts';
 import { adminMoreEn, adminMoreVi } from './i18n-more.ts';
 
 export const adminVi = {
@@ -16,6 +17,7 @@ export const adminVi = {
     workflow: 'Quy trình nội bộ',
     calendar: 'Lịch làm việc',
     settings: 'Cài đặt',
+    indicators: 'Cấu hình chỉ số 766',
   },
   navText: {
     agencies: 'Tài khoản cán bộ và vai trò của họ ở từng cơ quan.',
@@ -23,6 +25,7 @@ export const adminVi = {
     workflow: 'Các bước xử lý, vai trò, cơ quan và thời gian của từng thủ tục.',
     calendar: 'Xem và xác nhận ngày nghỉ, ngày làm bù của từng năm.',
     settings: 'Các quy tắc tính thời hạn của tỉnh.',
+    indicators: 'Điểm, ngưỡng và xếp loại của Bộ chỉ số 766 của tỉnh.',
   },
   roles: {
     desk: 'Một cửa (tiếp nhận, trả kết quả)',
@@ -106,6 +109,7 @@ export const adminVi = {
     rejections: 'Các dòng bị từ chối (lý do theo tệp gốc)',
   },
   ...adminMoreVi,
+  ...adminIndicatorsVi,
 };
 
 export const adminEn = {
@@ -121,6 +125,7 @@ export const adminEn = {
     workflow: 'Internal workflows',
     calendar: 'Working calendar',
     settings: 'Settings',
+    indicators: 'Index 766 settings',
   },
   navText: {
     agencies: 'Officer accounts and their roles in each agency.',
@@ -128,6 +133,7 @@ export const adminEn = {
     workflow: 'Steps, roles, agencies and time budgets of each procedure.',
     calendar: 'Review and confirm the days off and make-up working days of each year.',
     settings: "The province's deadline rules.",
+    indicators: "Points, thresholds and rating bands of the province's 766 index.",
   },
   roles: {
     desk: 'One-stop desk (intake, return)',
@@ -211,4 +217,5 @@ export const adminEn = {
     rejections: 'Rejected lines (reasons as the importer reports them)',
   },
   ...adminMoreEn,
+  ...adminIndicatorsEn,
 } satisfies Shape<typeof adminVi>;
