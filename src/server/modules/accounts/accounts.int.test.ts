@@ -38,6 +38,9 @@ describe('accounts, sessions and CSRF', () => {
     const cookie = response.headers.get('set-cookie') ?? '';
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
+    // Seven days counted by the browser's own clock (Max-Age), not a date from the server's (Expires).
+    assert.match(cookie, /Max-Age=604800/);
+    assert.doesNotMatch(cookie, /Expires=/);
     client.csrfToken = response.body.csrfToken;
     const me = await client.get('/api/auth/me');
     assert.deepEqual(me.body.roles.map((r: { role: string; agencyName: string }) => `${r.role} @ ${r.agencyName}`).sort(), [

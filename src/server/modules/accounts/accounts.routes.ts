@@ -40,7 +40,11 @@ export function accountsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const session = await login(deps, request.body);
-        reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: session.expiresAt });
+        // Max-Age, not Expires: the browser counts the session's lifetime from its own clock, so a client whose clock
+        // differs from the server's (or a test server on a fixed date) does not drop the cookie at once. The server
+        // still refuses the session after sessions.expires_at by its own clock.
+        const maxAge = Math.max(0, Math.floor((session.expiresAt.getTime() - deps.clock.now().getTime()) / 1000));
+        reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
         const grants = session.user.kind === 'officer' ? await listRoleGrants(deps.db, session.user.id) : [];
         return presentMe({
           userId: session.user.id,
