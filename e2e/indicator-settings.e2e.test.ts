@@ -194,6 +194,9 @@ describe('the 766 index settings page', () => {
     await page.getByTestId('unit-row').first().waitFor();
     assert.equal(await page.getByTestId('unit-row').count(), 2);
     await portal.assertAccessible(page, "the province leader's dashboard");
+    // The dashboard links a province leader to the index's settings (read-only for them).
+    await page.getByRole('link', { name: 'Cấu hình chỉ số 766' }).click();
+    await page.waitForURL('**/quan-tri/chi-so-766');
     assert.deepEqual(portal.pageErrors, []);
   });
 

@@ -11,7 +11,8 @@ import { Loading } from '../../components/Loading.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { useSession } from '../account/useSession.ts';
-import { seesDashboard } from './access.ts';
+import { adminPaths } from '../admin/adminPaths.ts';
+import { seesDashboard, seesIndicatorSettings } from './access.ts';
 import { dashboardApi, type AgencyRow, type Period } from './api.ts';
 import { ChartFigure, TableScroll } from './ChartFigure.tsx';
 import { RateBars } from './Charts.tsx';
@@ -49,6 +50,7 @@ export function DashboardPage() {
 
 function Overview() {
   const { t } = useTranslation();
+  const session = useSession();
   const { period, search } = usePeriod();
   const [unitCode] = useUnitFilter();
   const figures = useQuery({
@@ -60,9 +62,16 @@ function Overview() {
     <Stack gap="lg">
       <Group justify="space-between" gap="sm">
         <Title order={1}>{t('dashboard.title')}</Title>
-        <Button component={Link} to={`${dashboardPaths.report06a}${search}`} variant="light">
-          {t('report06a.link')}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to={`${dashboardPaths.report06a}${search}`} variant="light">
+            {t('report06a.link')}
+          </Button>
+          {seesIndicatorSettings(session.data) && (
+            <Button component={Link} to={adminPaths.indicatorSettings} variant="subtle">
+              {t('dashboard.settingsLink')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <AsOf asOf={figures.data?.asOf} />
       <PeriodPicker />

@@ -7,3 +7,7 @@ const DASHBOARD_ROLES = new Set(['leader', 'agency_admin', 'province_admin', 'pr
 
 export const seesDashboard = (me: Me | null | undefined) =>
   me?.kind === 'officer' && me.roles.some((grant) => DASHBOARD_ROLES.has(grant.role));
+
+/** The index's settings page is linked from the dashboard for those who answer for the province's figures. */
+export const seesIndicatorSettings = (me: Me | null | undefined) =>
+  me?.kind === 'officer' && me.roles.some((grant) => grant.role === 'province_admin' || grant.role === 'province_leader');

@@ -21,6 +21,7 @@ export const dashboardVi = {
     invalid: 'Ngày kết thúc phải sau ngày bắt đầu, kỳ không quá 366 ngày.',
     shown: 'Kỳ {{from}} – {{to}}',
   },
+  settingsLink: 'Cấu hình chỉ số 766',
   figures: {
     heading: 'Số liệu chính',
     received: 'Hồ sơ tiếp nhận trong kỳ',
@@ -184,6 +185,7 @@ export const dashboardEn: Shape<typeof dashboardVi> = {
     invalid: 'The end must be after the start, and the period at most 366 days.',
     shown: 'Period {{from}} – {{to}}',
   },
+  settingsLink: 'Index 766 settings',
   figures: {
     heading: 'Key figures',
     received: 'Dossiers received in the period',
