@@ -50,6 +50,8 @@ const UnitCode = Type.String({
     'An administrative unit (statistics-office code): its agencies, those of the units below it, and of old units merged into it',
 });
 const AgencyId = Type.String({ format: 'uuid' });
+/** The period for the viewer's whole scope, or narrowed to one agency or one unit. */
+const ScopedPeriod = Type.Object({ agencyId: Type.Optional(AgencyId), unitCode: Type.Optional(UnitCode), ...Period });
 /** The unit asked for, as it stood on the last day counted (as GET /api/indicators). */
 const Unit = Type.Optional(
   Type.Object({
@@ -111,11 +113,7 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: ['indicators'],
           summary:
             'The indicators of [from, to) per field (lĩnh vực) of the procedures, for the scope, one agency or one unit, best 2.1 on-time rate first (N/A last)',
-          querystring: Type.Object({
-            agencyId: Type.Optional(AgencyId),
-            unitCode: Type.Optional(UnitCode),
-            ...Period,
-          }),
+          querystring: ScopedPeriod,
           response: {
             200: Type.Object({
               ...Head,
@@ -144,11 +142,7 @@ export function breakdownsRoutes(deps: Deps): FastifyPluginAsyncTypebox {
           tags: ['indicators'],
           summary:
             'One point per month of [from, to) up to the report instant: received, resolved, 2.1 on-time rate, online share',
-          querystring: Type.Object({
-            agencyId: Type.Optional(AgencyId),
-            unitCode: Type.Optional(UnitCode),
-            ...Period,
-          }),
+          querystring: ScopedPeriod,
           response: {
             200: Type.Object({
               ...Head,

@@ -3,27 +3,14 @@
 // replace them (a province administrator only, optimistic concurrency on `version`: a stale version is refused with 409).
 import { eq, sql } from 'drizzle-orm';
 import { groupSums } from '../../../shared/indicators/index766.ts';
-import type { IndexGroupKey } from '../../../shared/indicators/index766-types.ts';
 import { checkIndicatorSettings, mergeIndicatorSettings, type IndicatorSettings, type ProvinceIndicatorSettings } from '../../../shared/indicators/settings.ts';
+import type { IndicatorSettingsView } from '../../../shared/indicators/settings-view.ts';
 import type { Deps } from '../../deps.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { indicatorSettings } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/session.ts';
 import { provinceOfAgency } from '../agencies/agencies.queries.ts';
-
-export interface ProvinceSettingsView {
-  provinceCode: string;
-  /** 0 while the province uses the defaults. */
-  version: number;
-  /** What the indicators use: the province's changes over the defaults. */
-  settings: IndicatorSettings;
-  /** The province's own changes, as stored. */
-  overrides: ProvinceIndicatorSettings;
-  /** Each group's maximum and the total under these settings (§12.3 has 18, 20, 12, 10, 22, 18 = 100). */
-  groupSums: Record<IndexGroupKey, number>;
-  totalPoints: number;
-}
 
 const officersOnly = () => new AppError('FORBIDDEN', 'Chỉ cán bộ, công chức xem được cấu hình chỉ số.', 'Only officers see the indicator settings.', { rule: 'officers_only' });
 
@@ -39,14 +26,14 @@ export async function provinceOfViewer(db: DbOrTx, viewer: Viewer): Promise<stri
   return (await provinceOfAgency(db, grant.agencyId)) ?? grant.unitCode.slice(0, 2);
 }
 
-function view(provinceCode: string, version: number, overrides: ProvinceIndicatorSettings): ProvinceSettingsView {
+function view(provinceCode: string, version: number, overrides: ProvinceIndicatorSettings): IndicatorSettingsView {
   const settings = mergeIndicatorSettings(overrides);
   const sums = groupSums(settings);
   return { provinceCode, version, settings, overrides, groupSums: sums, totalPoints: Object.values(sums).reduce((s, v) => Math.round((s + v) * 100) / 100, 0) };
 }
 
 /** A province's settings (the defaults, version 0, until changed). */
-export async function loadProvinceSettings(db: DbOrTx, provinceCode: string): Promise<ProvinceSettingsView> {
+export async function loadProvinceSettings(db: DbOrTx, provinceCode: string): Promise<IndicatorSettingsView> {
   const [row] = await db.select().from(indicatorSettings).where(eq(indicatorSettings.provinceCode, provinceCode));
   return view(provinceCode, row?.version ?? 0, (row?.settings as ProvinceIndicatorSettings | undefined) ?? {});
 }
@@ -56,13 +43,13 @@ export async function settingsForViewer(db: DbOrTx, viewer: Viewer): Promise<Ind
   return (await loadProvinceSettings(db, await provinceOfViewer(db, viewer))).settings;
 }
 
-export async function readSettingsForViewer(deps: Pick<Deps, 'db'>, viewer: Viewer): Promise<ProvinceSettingsView> {
+export async function readSettingsForViewer(deps: Pick<Deps, 'db'>, viewer: Viewer): Promise<IndicatorSettingsView> {
   if (viewer.grants.length === 0) throw officersOnly();
   return loadProvinceSettings(deps.db, await provinceOfViewer(deps.db, viewer));
 }
 
 /** Replaces the province's changes (a province administrator); `version` must be the one read. */
-export async function updateProvinceSettings(deps: Pick<Deps, 'db'>, viewer: Viewer, input: { version: number; settings: ProvinceIndicatorSettings }): Promise<ProvinceSettingsView> {
+export async function updateProvinceSettings(deps: Pick<Deps, 'db'>, viewer: Viewer, input: { version: number; settings: ProvinceIndicatorSettings }): Promise<IndicatorSettingsView> {
   const admin = viewer.grants.find((g) => g.role === 'province_admin');
   if (!admin) {
     throw new AppError('FORBIDDEN', 'Chỉ quản trị viên cấp tỉnh được thay đổi cấu hình chỉ số.', 'Only a province administrator may change the indicator settings.', { rule: 'province_admin_only' });

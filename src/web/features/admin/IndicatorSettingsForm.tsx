@@ -7,11 +7,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INDEX_GROUPS } from '../../../shared/indicators/index766-types.ts';
 import { DEFAULT_INDICATOR_SETTINGS, type SettingsIssue } from '../../../shared/indicators/settings.ts';
+import type { IndicatorSettingsView } from '../../../shared/indicators/settings-view.ts';
 import { ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { adminApi, issuesOf, type IndicatorSettingsView } from './api.ts';
+import { adminApi, issuesOf } from './api.ts';
 import { draftOf, fieldMessages, isRowChanged, maxima, overridesOf, resetRow, settingsOf, type Draft } from './indicator-settings-form.ts';
 import { BandsAndScores, GroupTable, type ResettableRow, type TableProps } from './IndicatorSettingsTables.tsx';
 

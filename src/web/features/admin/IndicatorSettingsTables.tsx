@@ -7,6 +7,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndexGroupKey } from '../../../shared/indicators/index766-types.ts';
 import type { IndicatorSettings } from '../../../shared/indicators/settings.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { formatNumber } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { dashboardVi } from '../dashboard/i18n.ts';
@@ -44,12 +45,12 @@ function useNumberInputProps() {
 function ScrollTable({ caption, children }: { caption: string; children: ReactNode }) {
   const captionId = useId();
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} style={{ overflowX: 'auto' }}>
+    <ScrollRegion labelledBy={captionId}>
       <Table withTableBorder miw={560} verticalSpacing="xs">
         <Table.Caption id={captionId}>{caption}</Table.Caption>
         {children}
       </Table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -170,96 +171,107 @@ export function GroupTable({ group, max, ...props }: TableProps & { group: Index
   );
 }
 
+interface ValueRow {
+  key: string;
+  name: string;
+  label: string;
+  value: InputValue;
+  onChange: (value: InputValue) => void;
+  error: string | undefined;
+  changed: boolean;
+  defaultText: string;
+  onReset: () => void;
+}
+
+/** A section of one-number settings: a row per setting, its input and its change cell. */
+function ValueTable({ heading, caption, columns, rows, readOnly, allowDecimal }: { heading: string; caption: string; columns: readonly [string, string]; rows: ValueRow[]; readOnly: boolean; allowDecimal?: boolean }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const inputProps = useNumberInputProps();
+  return (
+    <Stack component="section" aria-labelledby={headingId} gap={4}>
+      <Title order={2} size="h4" id={headingId}>
+        {heading}
+      </Title>
+      <ScrollTable caption={caption}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{columns[0]}</Table.Th>
+            <Table.Th scope="col">{columns[1]}</Table.Th>
+            <Table.Th scope="col">{t('admin.indicators.columns.change')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.key} data-testid={`row-${row.key}`}>
+              <Table.Th scope="row" fw={500}>
+                {row.name}
+              </Table.Th>
+              <Table.Td>
+                <NumberInput {...inputProps} aria-label={row.label} allowDecimal={allowDecimal} value={row.value} onChange={row.onChange} readOnly={readOnly} error={row.error} />
+              </Table.Td>
+              <Table.Td>
+                <ChangeCell name={row.name} changed={row.changed} defaultText={row.defaultText} readOnly={readOnly} onReset={row.onReset} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
+    </Stack>
+  );
+}
+
 /** The rating bands (minimum score in percent) and the two rating scores (1–5). */
 export function BandsAndScores(props: TableProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n.language);
-  const bandsId = useId();
-  const ratingsId = useId();
-  const inputProps = useNumberInputProps();
   const { draft, defaults, errors, readOnly, isChanged, onChange, onReset } = props;
   const defaultText = (value: number) => t('admin.indicators.defaultValue', { value: formatNumber(value, language) });
+  const bandRows = BANDS.map((band): ValueRow => {
+    const name = t(`dashboard.index.bands.${band}`);
+    return {
+      key: band,
+      name,
+      label: t('admin.indicators.bands.label', { name }),
+      value: draft.bands[band],
+      onChange: (value) => onChange({ ...draft, bands: { ...draft.bands, [band]: value } }),
+      error: errors[`bands.${band}`],
+      changed: isChanged(band),
+      defaultText: defaultText(defaults.bands[band]),
+      onReset: () => onReset(band),
+    };
+  });
+  const scoreRows = SCORES.map((key): ValueRow => {
+    const name = t(`admin.indicators.ratings.${key}`);
+    return {
+      key,
+      name,
+      label: name,
+      value: draft[key],
+      onChange: (value) => onChange({ ...draft, [key]: value }),
+      error: errors[key],
+      changed: isChanged(key),
+      defaultText: defaultText(defaults[key]),
+      onReset: () => onReset(key),
+    };
+  });
   return (
     <>
-      <Stack component="section" aria-labelledby={bandsId} gap={4}>
-        <Title order={2} size="h4" id={bandsId}>
-          {t('admin.indicators.bands.heading')}
-        </Title>
-        <ScrollTable caption={t('admin.indicators.bands.caption')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('admin.indicators.bands.band')}</Table.Th>
-              <Table.Th scope="col">{t('admin.indicators.bands.min')}</Table.Th>
-              <Table.Th scope="col">{t('admin.indicators.columns.change')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {BANDS.map((band) => {
-              const name = t(`dashboard.index.bands.${band}`);
-              return (
-                <Table.Tr key={band} data-testid={`row-${band}`}>
-                  <Table.Th scope="row" fw={500}>
-                    {name}
-                  </Table.Th>
-                  <Table.Td>
-                    <NumberInput
-                      {...inputProps}
-                      aria-label={t('admin.indicators.bands.label', { name })}
-                      value={draft.bands[band]}
-                      onChange={(value) => onChange({ ...draft, bands: { ...draft.bands, [band]: value } })}
-                      readOnly={readOnly}
-                      error={errors[`bands.${band}`]}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <ChangeCell name={name} changed={isChanged(band)} defaultText={defaultText(defaults.bands[band])} readOnly={readOnly} onReset={() => onReset(band)} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </ScrollTable>
-      </Stack>
-      <Stack component="section" aria-labelledby={ratingsId} gap={4}>
-        <Title order={2} size="h4" id={ratingsId}>
-          {t('admin.indicators.ratings.heading')}
-        </Title>
-        <ScrollTable caption={t('admin.indicators.ratings.caption')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('admin.indicators.ratings.setting')}</Table.Th>
-              <Table.Th scope="col">{t('admin.indicators.ratings.value')}</Table.Th>
-              <Table.Th scope="col">{t('admin.indicators.columns.change')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {SCORES.map((key) => {
-              const name = t(`admin.indicators.ratings.${key}`);
-              return (
-                <Table.Tr key={key} data-testid={`row-${key}`}>
-                  <Table.Th scope="row" fw={500}>
-                    {name}
-                  </Table.Th>
-                  <Table.Td>
-                    <NumberInput
-                      {...inputProps}
-                      aria-label={name}
-                      allowDecimal={false}
-                      value={draft[key]}
-                      onChange={(value) => onChange({ ...draft, [key]: value })}
-                      readOnly={readOnly}
-                      error={errors[key]}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <ChangeCell name={name} changed={isChanged(key)} defaultText={defaultText(defaults[key])} readOnly={readOnly} onReset={() => onReset(key)} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </ScrollTable>
-      </Stack>
+      <ValueTable
+        heading={t('admin.indicators.bands.heading')}
+        caption={t('admin.indicators.bands.caption')}
+        columns={[t('admin.indicators.bands.band'), t('admin.indicators.bands.min')]}
+        rows={bandRows}
+        readOnly={readOnly}
+      />
+      <ValueTable
+        heading={t('admin.indicators.ratings.heading')}
+        caption={t('admin.indicators.ratings.caption')}
+        columns={[t('admin.indicators.ratings.setting'), t('admin.indicators.ratings.value')]}
+        rows={scoreRows}
+        readOnly={readOnly}
+        allowDecimal={false}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
 // The administration's API calls and answer shapes (officers and roles, catalogue import jobs, workflows,
 // working calendars and their settings, the 766 index settings).
 import type { CalendarDay, CalendarSettings } from '../../../shared/calendar/settings.ts';
-import type { IndexGroupKey } from '../../../shared/indicators/index766-types.ts';
-import type { IndicatorSettings, ProvinceIndicatorSettings } from '../../../shared/indicators/settings.ts';
+import type { ProvinceIndicatorSettings } from '../../../shared/indicators/settings.ts';
+import type { IndicatorSettingsView } from '../../../shared/indicators/settings-view.ts';
 import type { OfficerRole } from '../../../shared/dossiers/actions.ts';
 import type { WorkflowStep } from '../../../shared/dossiers/workflow.ts';
 import { ApiError, query, request, type Agency } from '../../api.ts';
@@ -72,17 +72,6 @@ export interface CalendarChange {
   actor: string;
   reason: string | null;
   at: string;
-}
-
-/** GET/PUT /api/indicator-settings: the province's 766 settings (merged), its own changes and each group's maximum. */
-export interface IndicatorSettingsView {
-  provinceCode: string;
-  /** 0 while the province uses the defaults. */
-  version: number;
-  settings: IndicatorSettings;
-  overrides: ProvinceIndicatorSettings;
-  groupSums: Record<IndexGroupKey, number>;
-  totalPoints: number;
 }
 
 const id = encodeURIComponent;
