@@ -27,6 +27,11 @@ export const indicatorDayCounts = pgTable(
     index('indicator_day_counts_province_idx').on(t.provinceCode, t.day),
     /** The catalogue figures of the 766 index (3.2, 3.5b) read a few measures of a period for every procedure. */
     index('indicator_day_counts_measure_idx').on(t.measure, t.day),
+    /**
+     * One procedure's rows of a measure over a period: whether it was used online or paid online (3.2, 3.5b, one probe
+     * per procedure instead of every row of the year) and the per-procedure breakdowns.
+     */
+    index('indicator_day_counts_procedure_idx').on(t.procedureId, t.measure, t.day),
   ],
 );
 

@@ -5,6 +5,7 @@
 // under "Chưa xác định lĩnh vực", as in form II.06a by field (report-06a.ts).
 import { sql } from 'drizzle-orm';
 import { isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
+import { STOCK_MEASURES } from '../../../shared/indicators/facts.ts';
 import { indicators, type Indicators } from '../../../shared/indicators/indicators.ts';
 import type { Deps } from '../../deps.ts';
 import { queryRows } from '../../db/client.ts';
@@ -14,8 +15,6 @@ import type { MeasureSums } from './measure-sums.ts';
 import { countsFromRows } from './period-indicators.ts';
 import { NO_FIELD } from './report-06a.ts';
 
-/** The measures counted as stocks (countsFromRows reads them before the period's start and end); the rest are flows. */
-const STOCK_MEASURES = ['open', 'legal_overdue', 'index_late_open'];
 
 export interface FieldBreakdown extends Indicators {
   /** The field as the catalogue names it (the value GET /api/procedures?field= takes); null when a procedure has none. */
@@ -35,13 +34,16 @@ export async function byField(deps: Pick<Deps, 'db' | 'clock'>, viewer: Viewer, 
   // Flows need only the period's days; stocks need every day before its end, so earlier days are read for them alone.
   const rows = await queryRows<MeasureSums & { field: string | null }>(
     deps.db,
-    sql`SELECT v.field, c.measure,
-               sum(c.value) FILTER (WHERE c.day >= ${from}::date) AS in_period,
-               sum(c.value) FILTER (WHERE c.day < ${from}::date) AS before_from,
-               sum(c.value) AS before_to
-          FROM (SELECT procedure_id, measure, value, day FROM indicator_day_counts
+    // Summed by procedure first, so that only one row per procedure and measure meets the catalogue's join.
+    sql`SELECT v.field, c.measure, sum(c.in_period) AS in_period, sum(c.before_from) AS before_from, sum(c.before_to) AS before_to
+          FROM (SELECT procedure_id, measure,
+                       sum(value) FILTER (WHERE day >= ${from}::date) AS in_period,
+                       sum(value) FILTER (WHERE day < ${from}::date) AS before_from,
+                       sum(value) AS before_to
+                  FROM indicator_day_counts
                  WHERE ${agencyFilter(agencyIds)} AND day < ${p.asOf}::date
-                   AND (day >= ${from}::date OR measure = ANY(${`{${STOCK_MEASURES.join(',')}}`}::text[]))) c
+                   AND (day >= ${from}::date OR measure = ANY(${`{${STOCK_MEASURES.join(',')}}`}::text[]))
+                 GROUP BY procedure_id, measure) c
           JOIN procedures pr ON pr.id = c.procedure_id
           LEFT JOIN procedure_versions v ON v.id = pr.current_version_id
          GROUP BY v.field, c.measure`,

@@ -33,6 +33,21 @@ const FEE_BEARING = sql`EXISTS (
    WHERE pv.version_id = v.id AND NOT o.is_free AND EXISTS (SELECT 1 FROM unnest(o.fee_amounts_vnd) AS f(amount) WHERE f.amount > 0)
 )`;
 
+/**
+ * Whether the procedure has a positive day row of one of the measures in [from, end) at an agency in scope: one probe
+ * of indicator_day_counts_procedure_idx per procedure and measure, stopping at the first row (a scalar subquery with
+ * LIMIT 1, so that the planner cannot turn it into a scan of the whole year's rows). Flow rows are never negative,
+ * so a positive row is the same as a positive sum.
+ */
+function usedIn(procedure: SQL, measures: readonly string[], scope: AgencyScope, period: { from: string; end: string }): SQL {
+  const probes = measures.map(
+    (measure) => sql`(SELECT 1 FROM indicator_day_counts x
+         WHERE x.procedure_id = ${procedure} AND x.measure = ${measure} AND x.day >= ${period.from}::date AND x.day < ${period.end}::date
+           AND x.value > 0 AND ${agencyIn(sql`x.agency_id`, scope)} LIMIT 1) IS NOT NULL`,
+  );
+  return sql`(${sql.join(probes, sql` OR `)})`;
+}
+
 interface Row {
   public_procedures: number;
   complete_procedures: number;
@@ -49,21 +64,13 @@ export async function catalogueFigures(db: DbOrTx, scope: AgencyScope, period: {
     sql`WITH scoped AS (
           SELECT DISTINCT ap.procedure_id FROM agency_procedures ap
            WHERE ap.role IN ('implementing', 'competent') AND ${agencyIn(sql`ap.agency_id`, scope)}
-        ), used AS (
-          SELECT procedure_id,
-                 sum(value) FILTER (WHERE measure IN ('received_online', 'received_national_portal')) AS online,
-                 sum(value) FILTER (WHERE measure = 'paid_online') AS paid_online
-            FROM indicator_day_counts
-           WHERE ${agencyIn(sql`agency_id`, scope)} AND day >= ${period.from}::date AND day < ${period.end}::date
-             AND measure IN ('received_online', 'received_national_portal', 'paid_online')
-           GROUP BY procedure_id
         ), judged AS (
           SELECT v.online_level IN ('partial', 'full') AS online, ${COMPLETE} AS complete, ${FEE_BEARING} AS fee,
-                 coalesce(u.online, 0) > 0 AS used, coalesce(u.paid_online, 0) > 0 AS paid
+                 ${usedIn(sql`s.procedure_id`, ['received_online', 'received_national_portal'], scope, period)} AS used,
+                 ${usedIn(sql`s.procedure_id`, ['paid_online'], scope, period)} AS paid
             FROM scoped s
             JOIN procedures p ON p.id = s.procedure_id
             JOIN procedure_versions v ON v.id = p.current_version_id
-            LEFT JOIN used u ON u.procedure_id = s.procedure_id
         )
         SELECT count(*)::int AS public_procedures,
                count(*) FILTER (WHERE complete)::int AS complete_procedures,

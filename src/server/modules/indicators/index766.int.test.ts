@@ -104,6 +104,18 @@ describe('the 766 index over HTTP', () => {
     // Only 1.002211 had online dossiers in March; it is free, so no fee-bearing procedure was paid online.
     assert.deepEqual([subOf(res.body, '3.2')?.numerator, subOf(res.body, '3.2')?.denominator], [1, expected.online]);
     assert.equal(subOf(res.body, '3.5b')?.numerator, 0);
+    // "Used" is read for the period and the agencies asked for: nothing was filed in February, and the department
+    // (given the same procedure here) had no online dossier of it.
+    const february = await leader.get(`/api/indicators?from=2026-02-01&to=2026-03-01&agencyId=${life.commune}`);
+    assert.equal(subOf(february.body, '3.2')?.numerator, 0);
+    const [department] = await queryRows<{ id: string }>(life.ctx.deps.db, sql`SELECT id FROM agencies WHERE seed_key = '01:so:tu-phap'`);
+    await life.ctx.deps.db.execute(
+      sql`INSERT INTO agency_procedures (agency_id, procedure_id, role) VALUES (${department!.id}, ${life.procedureId}, 'competent') ON CONFLICT DO NOTHING`,
+    );
+    const atDepartment = await leader.get(`${MARCH}&agencyId=${department!.id}`);
+    assert.equal(atDepartment.status, 200);
+    assert.equal(subOf(atDepartment.body, '3.2')?.numerator, 0);
+    assert.ok((subOf(atDepartment.body, '3.2')?.denominator ?? 0) >= 1);
     assert.equal(subOf(res.body, '1.3')?.denominator, expected.total);
     const measured = res.body.index766.groups.flatMap((g: { subIndicators: Sub[] }) => g.subIndicators).filter((x: Sub) => x.gap === null && x.id !== '2.2');
     const points = measured.reduce((sum: number, x: Sub) => sum + (x.points ?? 0), 0);

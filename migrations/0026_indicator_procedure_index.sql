@@ -1,0 +1,1 @@
+CREATE INDEX "indicator_day_counts_procedure_idx" ON "indicator_day_counts" USING btree ("procedure_id","measure","day");
