@@ -240,38 +240,17 @@ export async function trend(deps: DepsDb, viewer: Viewer, query: BreakdownQuery)
   const p = checkPeriod(deps, query);
   const { agencyIds: ids, unit } = await breakdownAgencies(deps, viewer, query, p);
   const from = isoFromDay(p.fromDay);
-  // Flows by month of the period; stocks before the period in one bucket (month null), then accumulated month by month.
-  const rows = await queryRows<{ measure: string; month: string | null; value: string }>(
-    deps.db,
-    sql`SELECT measure, CASE WHEN day >= ${from}::date THEN to_char(day, 'YYYY-MM') END AS month, sum(value) AS value
-          FROM indicator_day_counts
-         WHERE ${agencyFilter(ids)} AND day < ${p.asOf}::date
-         GROUP BY 1, 2`,
-  );
-  const running = new Map<string, number>();
-  const byMonth = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    if (r.month === null) running.set(r.measure, Number(r.value));
-    else byMonth.set(r.month, new Map([...(byMonth.get(r.month) ?? []), [r.measure, Number(r.value)]]));
-  }
-  const points: TrendPoint[] = [];
+  // Each month of the period (the first and last clipped to the period and the report instant) summed like
+  // GET /api/indicators: whole months from the month rows, the days of a partial month from the day rows, so a
+  // province-year reads thousands of rows, not every day row since records began.
+  const months: { start: string; end: string }[] = [];
   for (let start = from; dayFromIso(start) < dayFromIso(p.asOf); start = nextMonth(monthStart(start))) {
-    const end = dayFromIso(nextMonth(start)) < dayFromIso(p.asOf) ? nextMonth(start) : p.asOf;
-    const flows = byMonth.get(start.slice(0, 7)) ?? new Map<string, number>();
-    const measures = new Set([...running.keys(), ...flows.keys()]);
-    const sums: MeasureSums[] = [...measures].map((measure) => {
-      const before = running.get(measure) ?? 0;
-      const inMonth = flows.get(measure) ?? 0;
-      return {
-        measure,
-        in_period: String(inMonth),
-        before_from: String(before),
-        before_to: String(before + inMonth),
-      };
-    });
-    for (const [measure, value] of flows) running.set(measure, (running.get(measure) ?? 0) + value);
-    const i = indicators(countsFromRows(sums));
-    points.push({
+    months.push({ start, end: dayFromIso(nextMonth(start)) < dayFromIso(p.asOf) ? nextMonth(start) : p.asOf });
+  }
+  const sums = await Promise.all(months.map(({ start, end }) => measureSums(deps.db, ids, start, end)));
+  const points: TrendPoint[] = months.map(({ start, end }, k) => {
+    const i = indicators(countsFromRows(sums[k] as MeasureSums[]));
+    return {
       month: start.slice(0, 7),
       from: start,
       to: end,
@@ -280,7 +259,7 @@ export async function trend(deps: DepsDb, viewer: Viewer, query: BreakdownQuery)
       late: i.form.resolved.late,
       onTimeRate: i.onTime.rate,
       onlineShare: i.onlineShare,
-    });
-  }
+    };
+  });
   return { period: p.period, asOf: p.asOf, agencyIds: ids, ...(unit ? { unit } : {}), points };
 }
