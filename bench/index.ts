@@ -94,6 +94,15 @@ async function main() {
   const scans = await timed(RUNS, () =>
     queryRows(db, sql`SELECT count(*) FROM dossiers WHERE province_code = '01' AND received_at >= ${`${from}T00:00:00+07:00`}::timestamptz AND received_at < ${`${to}T00:00:00+07:00`}::timestamptz`),
   );
+  // The dashboard's other province-year calls (not targets of the issue; printed so that a slow one shows).
+  const dashboard: string[] = [];
+  for (const path of ['by-agency', 'trend', 'by-field']) {
+    const times = await timed(Math.min(RUNS, 3), async () => {
+      const res = await admin.get(`/api/indicators/${path}?from=${from}&to=${to}`);
+      if (res.status !== 200) throw new Error(`GET /api/indicators/${path}: ${res.status}`);
+    });
+    dashboard.push(`  ${`/${path}:`.padEnd(22)}${ms(times)}`);
+  }
   const [counted] = await queryRows<{ n: string }>(db, sql`SELECT count(*) AS n FROM dossiers WHERE province_code = '01'`);
   const [sizes] = await queryRows<{ dossiers: string; actions: string; aggregates: string }>(
     db,
@@ -108,6 +117,8 @@ async function main() {
   for (const line of rebuilds) console.log(line);
   console.log(`indicators, year:       ${ms(served)} (target < 500 ms) ${percentile(served, 50) < 500 ? 'OK' : 'ABOVE TARGET'}`);
   console.log(`count(*) scan, year:    ${ms(scans)} (same dossiers, same run)`);
+  console.log('dashboard, year (over HTTP):');
+  for (const line of dashboard) console.log(line);
   console.log(`II.06a received:        ${JSON.stringify(body.form.received)}`);
   console.log(`II.06a resolved:        ${JSON.stringify(body.form.resolved)}, pending ${JSON.stringify(body.form.pending)}`);
   console.log(`2.1 on-time (766 rule): ${body.onTime.rate} % = ${body.onTime.points} / ${body.onTime.maxPoints} points; online share ${body.onlineShare} %`);
