@@ -129,6 +129,8 @@ describe('dashboards', () => {
     await page.waitForURL('**/can-bo/chi-so?donVi=00004');
     await page.getByTestId('figure-received').waitFor();
     assert.match(await page.getByTestId('figure-received').innerText(), /Hồ sơ tiếp nhận trong kỳ\s+3\b/);
+    // The lead names the unit chosen, not "the agencies you may see".
+    await page.getByText(/^Số liệu của Phường Ba Đình \(gồm các đơn vị cũ sáp nhập vào\)/).waitFor();
     await page.getByTestId('unit-row').first().waitFor();
     assert.equal(await page.getByTestId('unit-row').count(), 1);
     assert.match(await page.getByTestId('unit-row').innerText(), new RegExp(communeName));

@@ -73,7 +73,7 @@ function Overview() {
           )}
         </Group>
       </Group>
-      <AsOf asOf={figures.data?.asOf} />
+      <AsOf asOf={figures.data?.asOf} unit={figures.data?.unit} />
       <PeriodPicker />
       <UnitFilter />
       {period &&

@@ -9,21 +9,19 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { formatDate } from '../../format.ts';
 import { currentLanguage } from '../../i18n/i18n.ts';
-import { dashboardApi, type FieldRow, type Period, type Subject, type TrendPoint } from './api.ts';
+import { dashboardApi, type AskedUnit, type FieldRow, type Period, type Subject, type TrendPoint } from './api.ts';
 import { ChartFigure, TableScroll } from './ChartFigure.tsx';
 import { RateBars, TrendChart } from './Charts.tsx';
 import { rateText } from './format.ts';
 import { LateTable, RankingTable, TrendTable } from './Tables.tsx';
 
 /** "Figures as of …" under a page's heading. */
-export function AsOf({ asOf }: { asOf: string | undefined }) {
+/** Whose figures these are (the viewer's agencies, or the unit chosen) and the instant they are counted to. */
+export function AsOf({ asOf, unit }: { asOf: string | undefined; unit?: AskedUnit | undefined }) {
   const { t, i18n } = useTranslation();
   if (!asOf) return null;
-  return (
-    <Text>
-      {t('dashboard.lead', { asOf: formatDate(`${asOf}T00:00:00+07:00`, currentLanguage(i18n.language)) })}
-    </Text>
-  );
+  const date = formatDate(`${asOf}T00:00:00+07:00`, currentLanguage(i18n.language));
+  return <Text>{unit ? t('dashboard.leadUnit', { unit: unit.name, asOf: date }) : t('dashboard.lead', { asOf: date })}</Text>;
 }
 
 export function Trend({ period, subject = {} }: { period: Period; subject?: Subject }) {

@@ -6,6 +6,7 @@ export const dashboardVi = {
   nav: 'Chỉ số, thống kê',
   title: 'Chỉ số giải quyết hồ sơ',
   lead: 'Số liệu của các cơ quan bạn được xem, tính từ số liệu tổng hợp theo ngày. Số liệu tính đến đầu ngày {{asOf}}.',
+  leadUnit: 'Số liệu của {{unit}} (gồm các đơn vị cũ sáp nhập vào), tính từ số liệu tổng hợp theo ngày. Số liệu tính đến đầu ngày {{asOf}}.',
   notForYou: 'Trang này dành cho lãnh đạo và quản trị viên cơ quan.',
   period: {
     legend: 'Kỳ báo cáo',
@@ -170,6 +171,7 @@ export const dashboardEn: Shape<typeof dashboardVi> = {
   nav: 'Indicators',
   title: 'Dossier indicators',
   lead: 'Figures of the agencies you may see, from the daily aggregates. Figures as of the start of {{asOf}}.',
+  leadUnit: 'Figures of {{unit}} (with the old units merged into it), from the daily aggregates. Figures as of the start of {{asOf}}.',
   notForYou: 'This page is for leaders and agency administrators.',
   period: {
     legend: 'Reporting period',
