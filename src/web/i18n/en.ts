@@ -1,7 +1,7 @@
 // Every text of the web app in English: the same keys as vi.ts, enforced by `satisfies Dictionary`.
 import { adminEn } from '../features/admin/i18n.ts';
-import { citizenEn } from '../features/citizen/i18n.ts';
-import { dashboardEn } from '../features/dashboard/i18n.ts';
+import { citizenEn } from '../features/citizen/i18n-en.ts';
+import { dashboardEn } from '../features/dashboard/i18n-en.ts';
 import { report06aEn } from '../features/dashboard/report-i18n.ts';
 import { workspaceEn } from '../features/workspace/i18n.ts';
 import type { Dictionary } from './vi.ts';
