@@ -103,11 +103,16 @@ export function calendarForCounts(db: DbOrTx, dossier: CountedDossier): Promise<
   return loadWorkingCalendar(db, dossier.provinceCode, year, year + 3);
 }
 
+/** The day rows of one dossier, without its keys (agency, procedure); none before it is received. */
+export function dossierDayRows(calendar: WorkingCalendar, dossier: CountedDossier, log: readonly ActionRecord[]): DayRow[] {
+  if (dossier.receivedAt === null) return [];
+  return dayRows(dossierTimeline(calendar, rowFacts(dossier), log, DEFAULT_INDICATOR_SETTINGS));
+}
+
 /** The day rows of one dossier with their keys; none before it is received. */
 export function contribution(calendar: WorkingCalendar, dossier: CountedDossier, log: readonly ActionRecord[]): KeyedRow[] {
-  if (dossier.receivedAt === null) return [];
-  const timeline = dossierTimeline(calendar, rowFacts(dossier), log, DEFAULT_INDICATOR_SETTINGS);
-  return dayRows(timeline).map((r) => ({ ...r, provinceCode: dossier.provinceCode, agencyId: dossier.competentAgencyId, procedureId: dossier.procedureId }));
+  const { provinceCode, competentAgencyId: agencyId, procedureId } = dossier;
+  return dossierDayRows(calendar, dossier, log).map((r) => ({ day: r.day, measure: r.measure, value: r.value, provinceCode, agencyId, procedureId }));
 }
 
 export const rowKey = (r: Pick<KeyedRow, 'agencyId' | 'procedureId' | 'day' | 'measure'>) => `${r.agencyId}|${r.day}|${r.measure}|${r.procedureId}`;

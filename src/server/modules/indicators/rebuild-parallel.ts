@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
-import { contribution } from './day-counts.ts';
+import { dossierDayRows } from './day-counts.ts';
 import { CHUNK, chunkRanges, visitRanges, type ChunkRange } from './rebuild-read.ts';
 import { DayTotals, type PackedTotals } from './rebuild-totals.ts';
 import type { RebuildWorkerData } from './rebuild-worker.ts';
@@ -99,7 +99,7 @@ export async function countAll(db: Db, tx: DbOrTx, options: CountOptions = {}): 
   }
   for (const part of parts) {
     const partial = parts.length === 1 ? totals : new DayTotals();
-    await visitRanges(tx, part, (dossier, log, calendar) => partial.add(contribution(calendar, dossier, log)), progress);
+    await visitRanges(tx, part, (dossier, log, calendar) => partial.addDossier(dossier, dossierDayRows(calendar, dossier, log)), progress);
     if (partial !== totals) totals.merge(partial.pack());
   }
   return totals;

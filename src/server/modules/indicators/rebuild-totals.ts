@@ -1,7 +1,8 @@
 // The running sums of a full rebuild, kept compact: each (agency, procedure) pair and each measure is numbered once,
-// so a row's key (pair, day, measure) is one safe integer and a sum is one Map<number, number> entry, not a string key
-// and an object per row. Partial sums (one per worker) travel as typed arrays and merge into the main thread's.
-import type { KeyedRow } from './day-counts.ts';
+// so a sum is one entry of its pair's Map<number, number> keyed by day × MEASURES + measure (a small integer), not a
+// string key and an object per row. Partial sums (one per worker) travel as typed arrays and merge into the main thread's.
+import type { DayRow } from '../../../shared/indicators/facts.ts';
+import type { CountedDossier, KeyedRow } from './day-counts.ts';
 
 const DAYS = 65_536; // days since 1970-01-01: up to the year 2149
 const MEASURES = 64;
@@ -21,7 +22,8 @@ export class DayTotals {
   private readonly pairIndex = new Map<string, number>();
   private readonly measures: string[] = [];
   private readonly measureIndex = new Map<string, number>();
-  private readonly sums = new Map<number, number>();
+  /** Per pair, the sums by day × MEASURES + measure: small integer keys (V8 hashes them fast, unlike 53-bit ones). */
+  private readonly sums: Map<number, number>[] = [];
   // The pair of the previous row: a dossier's rows share it, so the lookup is done once per dossier.
   private lastAgency = '';
   private lastProcedure = '';
@@ -37,6 +39,7 @@ export class DayTotals {
       if (pair >= MAX_PAIRS) throw new Error('Too many (agency, procedure) pairs for one rebuild');
       this.pairs.push(`${provinceCode}|${name}`);
       this.pairIndex.set(name, pair);
+      this.sums.push(new Map());
     }
     this.lastAgency = agencyId;
     this.lastProcedure = procedureId;
@@ -57,22 +60,81 @@ export class DayTotals {
 
   private addKeyed(pair: number, day: number, measure: number, value: number): void {
     if (!(day >= 0 && day < DAYS && Number.isInteger(day))) throw new Error(`Indicator day out of range: ${day}`);
-    const key = (pair * DAYS + day) * MEASURES + measure;
-    this.sums.set(key, (this.sums.get(key) ?? 0) + value);
+    const sums = this.sums[pair]!;
+    const key = day * MEASURES + measure;
+    sums.set(key, (sums.get(key) ?? 0) + value);
   }
 
-  /** Adds one dossier's contribution (or any keyed rows). */
+  /** The number of (agency, procedure) pairs seen. */
+  get pairCount(): number {
+    return this.pairs.length;
+  }
+
+  /** The number of a pair, or undefined when no dossier of it was counted. */
+  pairNumber(agencyId: string, procedureId: string): number | undefined {
+    return this.pairIndex.get(`${agencyId}|${procedureId}`);
+  }
+
+  /** `[provinceCode, agencyId, procedureId]` of a pair number. */
+  pairName(pair: number): [string, string, string] {
+    return this.pairs[pair]!.split('|') as [string, string, string];
+  }
+
+  /** The measure's number (for pairSum), or undefined when no row of it was counted. */
+  measureNumber(measure: string): number | undefined {
+    return this.measureIndex.get(measure);
+  }
+
+  /** The sum of one pair, day and measure number (0 when none). */
+  pairSum(pair: number, day: number, measure: number): number {
+    return this.sums[pair]!.get(day * MEASURES + measure) ?? 0;
+  }
+
+  /** How many non-zero sums a pair has. */
+  nonZeroCount(pair: number): number {
+    let n = 0;
+    for (const value of this.sums[pair]!.values()) if (value !== 0) n += 1;
+    return n;
+  }
+
+  /** Every non-zero sum of one pair as (day, measure, value). */
+  *pairRows(pair: number): Generator<[number, string, number]> {
+    for (const [key, value] of this.sums[pair]!) {
+      if (value === 0) continue;
+      const measure = key % MEASURES;
+      yield [(key - measure) / MEASURES, this.measures[measure]!, value];
+    }
+  }
+
+  /** Adds keyed rows (each with its own agency and procedure). */
   add(rows: readonly KeyedRow[]): void {
     for (const r of rows) this.addKeyed(this.pairOf(r.provinceCode, r.agencyId, r.procedureId), r.day, this.measureOf(r.measure), r.value);
   }
 
+  /** Adds one dossier's day rows under its agency and procedure (the rebuild's path: no keyed copy of each row). */
+  addDossier(dossier: Pick<CountedDossier, 'provinceCode' | 'competentAgencyId' | 'procedureId'>, rows: readonly DayRow[]): void {
+    const pair = this.pairOf(dossier.provinceCode, dossier.competentAgencyId, dossier.procedureId);
+    for (const r of rows) this.addKeyed(pair, r.day, this.measureOf(r.measure), r.value);
+  }
+
+  /** Every stored sum with its global key (pair × DAYS + day) × MEASURES + measure, pairs in order, keys sorted within each. */
+  private *entries(sorted: boolean, only?: ReadonlySet<number>): Generator<[number, number, number]> {
+    for (let pair = 0; pair < this.sums.length; pair += 1) {
+      if (only && !only.has(pair)) continue;
+      const sums = this.sums[pair]!;
+      const keys = sorted ? Int32Array.from(sums.keys()).sort() : sums.keys();
+      for (const key of keys) yield [pair, key, sums.get(key)!];
+    }
+  }
+
   /** The sums as typed arrays (for a worker to post back). */
   pack(): PackedTotals {
-    const keys = new Float64Array(this.sums.size);
-    const values = new Float64Array(this.sums.size);
+    const size = this.sums.reduce((n, m) => n + m.size, 0);
+    const keys = new Float64Array(size);
+    const values = new Float64Array(size);
     let i = 0;
-    for (const [key, value] of this.sums) {
-      keys[i] = key;
+    for (const [pair, key, value] of this.entries(false)) {
+      keys[i] = pair * DAYS * MEASURES + key;
       values[i] = value;
       i += 1;
     }
@@ -97,35 +159,30 @@ export class DayTotals {
 
   /** Every non-zero sum as a KeyedRow, in no particular order. */
   *rows(): Generator<KeyedRow> {
-    for (const [key, value] of this.sums) {
+    const split = this.pairs.map((name) => name.split('|') as [string, string, string]);
+    for (const [pair, key, value] of this.entries(false)) {
       if (value === 0) continue;
       const measure = key % MEASURES;
-      const rest = (key - measure) / MEASURES;
-      const day = rest % DAYS;
-      const [provinceCode, agencyId, procedureId] = this.pairs[(rest - day) / DAYS]!.split('|') as [string, string, string];
-      yield { provinceCode, agencyId, procedureId, day, measure: this.measures[measure] as KeyedRow['measure'], value };
+      const [provinceCode, agencyId, procedureId] = split[pair]!;
+      yield { provinceCode, agencyId, procedureId, day: (key - measure) / MEASURES, measure: this.measures[measure] as KeyedRow['measure'], value };
     }
   }
 
   /**
    * The non-zero sums as columns (province, agency, procedure, day, measure, value), ordered by pair, day and
-   * measure, for a bulk INSERT of unnest() arrays.
+   * measure, for a bulk INSERT of unnest() arrays; only the pairs of `only` when given.
    */
-  columns(): { provinceCodes: string[]; agencyIds: string[]; procedureIds: string[]; days: number[]; measures: string[]; values: number[] } {
-    const keys = Float64Array.from(this.sums.keys()).sort();
+  columns(only?: ReadonlySet<number>): { provinceCodes: string[]; agencyIds: string[]; procedureIds: string[]; days: number[]; measures: string[]; values: number[] } {
     const out = { provinceCodes: [] as string[], agencyIds: [] as string[], procedureIds: [] as string[], days: [] as number[], measures: [] as string[], values: [] as number[] };
     const split = this.pairs.map((name) => name.split('|') as [string, string, string]);
-    for (const key of keys) {
-      const value = this.sums.get(key)!;
+    for (const [pair, key, value] of this.entries(true, only)) {
       if (value === 0) continue;
       const measure = key % MEASURES;
-      const rest = (key - measure) / MEASURES;
-      const day = rest % DAYS;
-      const [provinceCode, agencyId, procedureId] = split[(rest - day) / DAYS]!;
+      const [provinceCode, agencyId, procedureId] = split[pair]!;
       out.provinceCodes.push(provinceCode);
       out.agencyIds.push(agencyId);
       out.procedureIds.push(procedureId);
-      out.days.push(day);
+      out.days.push((key - measure) / MEASURES);
       out.measures.push(this.measures[measure]!);
       out.values.push(value);
     }

@@ -7,7 +7,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
-import { contribution } from './day-counts.ts';
+import { dossierDayRows } from './day-counts.ts';
 import { visitRanges, type ChunkRange } from './rebuild-read.ts';
 import { DayTotals } from './rebuild-totals.ts';
 
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     await visitRanges(
       db,
       ranges,
-      (dossier, log, calendar) => totals.add(contribution(calendar, dossier, log)),
+      (dossier, log, calendar) => totals.addDossier(dossier, dossierDayRows(calendar, dossier, log)),
       (done) => parentPort!.postMessage({ done }),
     );
     await client.query('COMMIT');

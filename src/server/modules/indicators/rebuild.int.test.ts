@@ -11,7 +11,7 @@ import { dossierActions, dossiers } from '../../db/schema.ts';
 import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
 import { fixedClock } from '../../testing/test-deps.ts';
 import { accumulate, calendarForCounts, contribution, COUNTED_COLUMNS, type KeyedRow } from './day-counts.ts';
-import { rebuildDayCounts, storedDayCounts } from './rebuild.ts';
+import { monthRowsOffTheirDays, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
 import { loadSyntheticDossiers } from './synthetic-load.ts';
 
 const sorted = (rows: Map<string, unknown>) => [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -39,13 +39,18 @@ describe('full rebuild in parallel parts', () => {
     assert.ok(expected.size > 1000, `${expected.size} rows`);
 
     let progress = 0;
+    // The table starts empty (loaded without aggregates): every pair differs, so every row is written in bulk.
     const written = await rebuildDayCounts(db, (done) => (progress = done), { workers: 1, chunk: 90 });
-    assert.equal(written, expected.size);
+    assert.equal(written.rows, expected.size);
+    assert.equal(written.mode, 'rewritten');
+    assert.equal(written.rowsWritten, expected.size);
     assert.equal(progress, rows.length);
     assert.deepEqual(sorted(await storedDayCounts(db)), sorted(expected));
 
     const parallel = await rebuildDayCounts(db, (done) => (progress = done), { workers: 3, chunk: 90 });
-    assert.equal(parallel, expected.size);
+    // Now the rows are right: compared, nothing written.
+    assert.deepEqual({ ...parallel, pairs: 0 }, { rows: expected.size, mode: 'compared', pairs: 0, pairsRepaired: 0, rowsWritten: 0, agenciesRepaired: 0 });
+    assert.equal(parallel.pairs, written.pairs);
     assert.equal(progress, rows.length);
     assert.deepEqual(sorted(await storedDayCounts(db)), sorted(expected));
 
@@ -59,5 +64,46 @@ describe('full rebuild in parallel parts', () => {
       sql`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'indicator_day_counts' AND (indexname LIKE '%_pk' OR indexname = 'indicator_day_counts_province_idx')`,
     );
     assert.equal(keys!.n, 2);
+  });
+
+  it('repairs exactly the pairs that differ: a changed value, a lost pair, a stray pair, a month row off its days', async () => {
+    const db = life.ctx.deps.db;
+    const before = await storedDayCounts(db);
+    const pairs = await queryRows<{ agency_id: string; procedure_id: string; n: number }>(
+      db,
+      sql`SELECT agency_id, procedure_id, count(*)::int AS n FROM indicator_day_counts GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 2`,
+    );
+    const [changed, lost] = pairs as [(typeof pairs)[number], (typeof pairs)[number]];
+    await db.execute(sql`UPDATE indicator_day_counts SET value = value + 5
+      WHERE (agency_id, procedure_id, day, measure) = (SELECT agency_id, procedure_id, day, measure FROM indicator_day_counts
+        WHERE agency_id = ${changed.agency_id} AND procedure_id = ${changed.procedure_id} ORDER BY day, measure LIMIT 1)`);
+    await db.execute(sql`DELETE FROM indicator_day_counts WHERE agency_id = ${lost.agency_id} AND procedure_id = ${lost.procedure_id}`);
+    // A pair no dossier has (another procedure of the same agency), and a month row of an agency that no day row explains.
+    const [stray] = await queryRows<{ id: string }>(
+      db,
+      sql`SELECT id FROM procedures WHERE id NOT IN (SELECT procedure_id FROM indicator_day_counts) ORDER BY id LIMIT 1`,
+    );
+    await db.execute(sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
+      VALUES ('01', ${changed.agency_id}, ${stray!.id}, '2026-05-04', 'received_online', 3)`);
+    await db.execute(sql`UPDATE indicator_month_counts SET value = value - 1
+      WHERE (agency_id, month, measure) = (SELECT agency_id, month, measure FROM indicator_month_counts WHERE agency_id <> ${changed.agency_id} AND agency_id <> ${lost.agency_id} ORDER BY 1, 2, 3 LIMIT 1)`);
+    assert.notDeepEqual(sorted(await storedDayCounts(db)), sorted(before));
+    assert.ok((await monthRowsOffTheirDays(db)).length > 0);
+
+    const repaired = await rebuildDayCounts(db, undefined, { workers: 2, chunk: 90 });
+    assert.equal(repaired.mode, 'compared');
+    assert.equal(repaired.pairsRepaired, 3);
+    assert.equal(repaired.rowsWritten, changed.n + lost.n);
+    // The two agencies of the repaired pairs (the stray pair is one of them) and the one whose month row was off.
+    assert.equal(repaired.agenciesRepaired, changed.agency_id === lost.agency_id ? 2 : 3);
+    assert.deepEqual(sorted(await storedDayCounts(db)), sorted(before));
+    assert.deepEqual(await monthRowsOffTheirDays(db), []);
+
+    // Forced rewrite: the same rows, every one written.
+    const rewritten = await rebuildDayCounts(db, undefined, { workers: 1, rewrite: true });
+    assert.equal(rewritten.mode, 'rewritten');
+    assert.equal(rewritten.rowsWritten, before.size);
+    assert.deepEqual(sorted(await storedDayCounts(db)), sorted(before));
+    assert.deepEqual(await monthRowsOffTheirDays(db), []);
   });
 });

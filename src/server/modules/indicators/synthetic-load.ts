@@ -180,6 +180,6 @@ export async function loadSyntheticDossiers(
   else await writeAll(db);
   const loadMs = performance.now() - started;
   const rebuildStarted = performance.now();
-  const aggregateRows = options.rebuild === false ? 0 : await rebuildDayCounts(db);
+  const aggregateRows = options.rebuild === false ? 0 : (await rebuildDayCounts(db)).rows;
   return { dossiers: written, actions: actionCount, loadMs, rebuildMs: performance.now() - rebuildStarted, aggregateRows };
 }
