@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
 import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
-import { queryRows, type Db, type DbOrTx } from '../../db/client.ts';
+import { type Db, type DbOrTx } from '../../db/client.ts';
 import { indicatorDayCounts } from '../../db/schema.ts';
 import { accumulate, dossierDayRows, type CountedDossier, type KeyedRow } from './day-counts.ts';
 import { countAll, type CountOptions } from './rebuild-parallel.ts';
