@@ -19,7 +19,7 @@ export interface PackedTotals {
 
 export class DayTotals {
   private readonly pairs: string[] = [];
-  private readonly pairIndex = new Map<string, number>();
+  private readonly pairIndex = new Map<string, Map<string, number>>();
   private readonly measures: string[] = [];
   private readonly measureIndex = new Map<string, number>();
   /** Per pair, the sums by day × MEASURES + measure: small integer keys (V8 hashes them fast, unlike 53-bit ones). */
@@ -32,13 +32,15 @@ export class DayTotals {
   private pairOf(provinceCode: string, agencyId: string, procedureId: string): number {
     if (agencyId === this.lastAgency && procedureId === this.lastProcedure) return this.lastPair;
     // The province follows the agency: like rowKey, the pair is (agency, procedure); the first province seen is kept.
-    const name = `${agencyId}|${procedureId}`;
-    let pair = this.pairIndex.get(name);
+    // Two levels (agency, then procedure): no key string built per dossier.
+    let procedures = this.pairIndex.get(agencyId);
+    if (procedures === undefined) this.pairIndex.set(agencyId, (procedures = new Map()));
+    let pair = procedures.get(procedureId);
     if (pair === undefined) {
       pair = this.pairs.length;
       if (pair >= MAX_PAIRS) throw new Error('Too many (agency, procedure) pairs for one rebuild');
-      this.pairs.push(`${provinceCode}|${name}`);
-      this.pairIndex.set(name, pair);
+      this.pairs.push(`${provinceCode}|${agencyId}|${procedureId}`);
+      procedures.set(procedureId, pair);
       this.sums.push(new Map());
     }
     this.lastAgency = agencyId;
@@ -72,7 +74,7 @@ export class DayTotals {
 
   /** The number of a pair, or undefined when no dossier of it was counted. */
   pairNumber(agencyId: string, procedureId: string): number | undefined {
-    return this.pairIndex.get(`${agencyId}|${procedureId}`);
+    return this.pairIndex.get(agencyId)?.get(procedureId);
   }
 
   /** `[provinceCode, agencyId, procedureId]` of a pair number. */

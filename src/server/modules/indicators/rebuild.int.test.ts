@@ -11,7 +11,7 @@ import { dossierActions, dossiers } from '../../db/schema.ts';
 import { setupLifecycle } from '../../testing/lifecycle-fixture.ts';
 import { fixedClock } from '../../testing/test-deps.ts';
 import { accumulate, calendarForCounts, contribution, COUNTED_COLUMNS, type KeyedRow } from './day-counts.ts';
-import { monthRowsOffTheirDays, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
+import { eachCountedDossier, monthRowsOffTheirDays, rebuildDayCounts, storedDayCounts } from './rebuild.ts';
 import { loadSyntheticDossiers } from './synthetic-load.ts';
 
 const sorted = (rows: Map<string, unknown>) => [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -37,6 +37,15 @@ describe('full rebuild in parallel parts', () => {
     }
     for (const [key, row] of expected) if (row.value === 0) expected.delete(key);
     assert.ok(expected.size > 1000, `${expected.size} rows`);
+
+    // The rebuild reads each dossier as one JSON value: the same COUNTED_COLUMNS values as Drizzle's reading, and the same log.
+    const visited = new Map<string, unknown>();
+    await eachCountedDossier(db, (dossier, log) => visited.set((dossier as typeof dossier & { id: string }).id, { dossier, types: log.map((a) => [a.type, a.at, a.payload]) }));
+    assert.equal(visited.size, rows.length);
+    for (const dossier of rows) {
+      const actions = await db.select().from(dossierActions).where(eq(dossierActions.dossierId, dossier.id)).orderBy(asc(dossierActions.seq));
+      assert.deepEqual(visited.get(dossier.id), { dossier, types: actions.map((a) => [a.type, a.at.getTime(), a.payload]) });
+    }
 
     let progress = 0;
     // The table starts empty (loaded without aggregates): every pair differs, so every row is written in bulk.
