@@ -1,4 +1,4 @@
-// The read side of the full rebuild: received dossiers in chunks of neighbouring heap blocks, each chunk ONE query
+// The read side of the full rebuild: received dossiers in chunks of id ranges, each chunk ONE query
 // returning ONE JSON value: per dossier the columns the aggregates depend on (COUNTED_COLUMNS; rebuild.int.test.ts
 // checks the decoded dossiers equal Drizzle's reading of them) and its action log, the next chunk's query sent before
 // the current one is counted. Plain SQL on both engines; used in-process (PGlite, one worker) and by each worker
@@ -8,38 +8,42 @@ import { localDay, yearOfDay } from '../../../shared/calendar/vietnam-time.ts';
 import type { WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
 import type { ActionRecord } from '../../../shared/dossiers/reducer.ts';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
-import { calendarForCounts, type CountedDossier } from './day-counts.ts';
+import { calendarForCounts, COUNTED_ACTIONS, type CountedDossier } from './day-counts.ts';
+
+/** Only the actions that can change a contribution are read (about half of a log: forwarding, approving, returning are not). */
+const COUNTED_TYPES = `{${[...COUNTED_ACTIONS].join(',')}}`;
 
 /** Dossiers per chunk (one query each). */
 export const CHUNK = 5000;
 
 /**
- * A chunk: the dossiers stored in heap blocks [fromBlock, toBlock) of the dossiers table (toBlock null = to the end).
- * Read in storage order, a chunk's dossiers and (written with them) their actions sit on neighbouring pages; in id
- * order (random UUIDs) every dossier would be on another page (measured at 1 M dossiers: the reads dominated).
+ * A chunk: the dossiers whose id is in [fromId, toId) (toId null = to the end). In id order, each dossier's probe of
+ * the actions' (dossier, …) index lands next to the previous one: at 3 M dossiers (the index above 1 GB) random probes
+ * in storage order cost PostgreSQL three times as much CPU per dossier as at 1 M, memory-bound; in id order the
+ * dossier and action rows are fetched from scattered pages instead, which a server whose shared buffers hold them
+ * (docs/BENCHMARKS.md) serves as fast at 3 M as at 1 M.
  */
 export interface ChunkRange {
-  fromBlock: number;
-  toBlock: number | null;
+  fromId: string;
+  toId: string | null;
 }
 
-/** Block ranges of about `size` dossiers each that together cover the whole table (rows added meanwhile included). */
+const ID_BITS = 48; // the ranges split the first 12 hex digits of the uuid space
+
+/** Id ranges of about `size` dossiers each (ids are random uuids, spread evenly) that together cover every id. */
 export async function chunkRanges(db: DbOrTx, size = CHUNK): Promise<ChunkRange[]> {
-  const [stats] = await queryRows<{ blocks: number; dossiers: number }>(
-    db,
-    sql`SELECT (pg_relation_size('dossiers') / current_setting('block_size')::int)::int AS blocks, (SELECT count(*) FROM dossiers)::int AS dossiers`,
-  );
-  const blocks = Number(stats?.blocks ?? 0);
-  const step = Math.max(1, Math.floor((size * blocks) / Math.max(1, Number(stats?.dossiers ?? 0))));
-  const ranges: ChunkRange[] = [];
-  for (let from = 0; from + step < blocks; from += step) ranges.push({ fromBlock: from, toBlock: from + step });
-  ranges.push({ fromBlock: ranges.length * step, toBlock: null });
-  return ranges;
+  const [stats] = await queryRows<{ dossiers: number }>(db, sql`SELECT count(*)::int AS dossiers FROM dossiers`);
+  const parts = Math.max(1, Math.ceil(Number(stats?.dossiers ?? 0) / size));
+  const bound = (k: number) => {
+    const hex = (BigInt(k) * (1n << BigInt(ID_BITS)) / BigInt(parts)).toString(16).padStart(ID_BITS / 4, '0');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+  };
+  return Array.from({ length: parts }, (_, k) => ({ fromId: bound(k), toId: k + 1 < parts ? bound(k + 1) : null }));
 }
 
 /**
  * One dossier as the chunk query returns it: exactly the COUNTED_COLUMNS (receipt in ms, the online level looked up
- * from the version afterwards) and its log as [type, at (ms), seq, payload (null when empty)] per action.
+ * from the version afterwards) and its log: the COUNTED_ACTIONS, as [type, at (ms), seq, payload (null when empty)] each.
  */
 type RawDossier = [string, string, string, string, string, unknown, number, string, unknown, unknown, [string, number, number, Record<string, unknown> | null][] | null];
 
@@ -48,15 +52,14 @@ type RawDossier = [string, string, string, string, string, unknown, number, stri
  * much as counting (measured at 1 M dossiers). The actions come in index order (dossier, seq), sorted again below if not.
  */
 async function readChunk(db: DbOrTx, range: ChunkRange): Promise<RawDossier[]> {
-  const tid = (block: number) => sql.raw(`'(${Math.floor(block)},0)'::tid`);
   const [row] = await queryRows<{ chunk: RawDossier[] | string | null }>(
     db,
     sql`SELECT json_agg(json_build_array(d.id, d.province_code, d.competent_agency_id, d.procedure_id, d.channel, d.duration,
               (extract(epoch FROM d.received_at) * 1000)::float8, d.procedure_version_id, d.fee_lines, d.components,
               (SELECT json_agg(json_build_array(a.type, (extract(epoch FROM a.at) * 1000)::float8, a.seq, CASE WHEN a.payload <> '{}' THEN a.payload END))
-                 FROM dossier_actions a WHERE a.dossier_id = d.id))) AS chunk
+                 FROM dossier_actions a WHERE a.dossier_id = d.id AND a.type = ANY(${COUNTED_TYPES}::text[])))) AS chunk
           FROM dossiers d
-         WHERE d.received_at IS NOT NULL AND d.ctid >= ${tid(range.fromBlock)} ${range.toBlock === null ? sql`` : sql`AND d.ctid < ${tid(range.toBlock)}`}`,
+         WHERE d.received_at IS NOT NULL AND d.id >= ${range.fromId}::uuid ${range.toId === null ? sql`` : sql`AND d.id < ${range.toId}::uuid`}`,
   );
   const chunk = row?.chunk ?? null;
   return typeof chunk === 'string' ? (JSON.parse(chunk) as RawDossier[]) : (chunk ?? []);
@@ -85,7 +88,7 @@ export function decodeDossier(raw: RawDossier, levels: ReadonlyMap<string, strin
 export type Visit = (dossier: CountedDossier, log: ActionRecord[], calendar: WorkingCalendar) => void;
 
 /**
- * Visits every received dossier of the ranges, in storage order, with its log and calendar (the province's,
+ * Visits every received dossier of the ranges, in id order, with its log and calendar (the province's,
  * from its year of receipt, as the incremental upkeep). `onChunk` gets the number of dossiers of each chunk done.
  */
 export async function visitRanges(db: DbOrTx, ranges: readonly ChunkRange[], visit: Visit, onChunk?: (dossiers: number) => void): Promise<void> {

@@ -1,6 +1,6 @@
 // The full rebuild of indicator_day_counts from dossiers and their action logs: the same contributions as the
 // incremental upkeep (day-counts.ts), summed over every received dossier. In one transaction holding the table
-// lock (actions committing meanwhile wait, then add their own difference): dossiers are read in chunks of blocks, one
+// lock (actions committing meanwhile wait, then add their own difference): dossiers are read in chunks of id ranges, one
 // query each with their logs (rebuild-read.ts), counted in worker threads on PostgreSQL (rebuild-parallel.ts) into
 // compact sums (rebuild-totals.ts), then compared with the stored rows and only the differing (agency, procedure)
 // pairs written again, or every row rewritten (rebuild-write.ts). Readers keep the old rows while counting; only a
@@ -19,7 +19,7 @@ import { dayFromIso } from '../../../shared/calendar/vietnam-time.ts';
 
 export { monthRowsOffTheirDays } from './rebuild-write.ts';
 
-/** Visits every received dossier with its action log (oldest first) and its calendar, in storage order. */
+/** Visits every received dossier with its action log (oldest first) and its calendar, in id order. */
 export async function eachCountedDossier(
   db: DbOrTx,
   visit: (dossier: CountedDossier, log: ActionRecord[], calendar: WorkingCalendar) => void,
