@@ -1,6 +1,7 @@
 // The running sums of a full rebuild, kept compact: each (agency, procedure) pair and each measure is numbered once,
 // so a sum is one entry of its pair's Map<number, number> keyed by day × MEASURES + measure (a small integer), not a
 // string key and an object per row. Partial sums (one per worker) travel as typed arrays and merge into the main thread's.
+import { isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
 import type { DayRow } from '../../../shared/indicators/facts.ts';
 import type { CountedDossier, KeyedRow } from './day-counts.ts';
 
@@ -106,6 +107,38 @@ export class DayTotals {
       const measure = key % MEASURES;
       yield [(key - measure) / MEASURES, this.measures[measure]!, value];
     }
+  }
+
+  /**
+   * The sums by agency, month and measure (what indicator_month_counts must hold), keyed
+   * `agencyId|YYYY-MM-01|measure`, zeros left out. Summed per pair with small integer keys first.
+   */
+  monthSums(): Map<string, number> {
+    const monthOfDay = new Map<number, number>(); // day → month number (year × 12 + month − 1)
+    const out = new Map<string, number>();
+    for (let pair = 0; pair < this.sums.length; pair += 1) {
+      const perPair = new Map<number, number>();
+      for (const [key, value] of this.sums[pair]!) {
+        const measure = key % MEASURES;
+        const day = (key - measure) / MEASURES;
+        let month = monthOfDay.get(day);
+        if (month === undefined) {
+          const iso = isoFromDay(day);
+          monthOfDay.set(day, (month = Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1));
+        }
+        const k = month * MEASURES + measure;
+        perPair.set(k, (perPair.get(k) ?? 0) + value);
+      }
+      const agencyId = this.pairs[pair]!.split('|')[1]!;
+      for (const [k, value] of perPair) {
+        const measure = k % MEASURES;
+        const month = (k - measure) / MEASURES;
+        const name = `${agencyId}|${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01|${this.measures[measure]}`;
+        out.set(name, (out.get(name) ?? 0) + value);
+      }
+    }
+    for (const [name, value] of out) if (value === 0) out.delete(name);
+    return out;
   }
 
   /** Adds keyed rows (each with its own agency and procedure). */

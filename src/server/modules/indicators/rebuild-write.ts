@@ -143,9 +143,19 @@ export async function writeTotals(tx: DbOrTx, totals: DayTotals, options: { rewr
   }
   const rowsWritten = dirty.size > 0 ? await insertRows(tx, totals, dirty) : 0;
 
-  // Month rows: those of the agencies just repaired, and of any agency whose stored months are not the sums of its days.
+  // Month rows: those of the agencies just repaired, and of any agency whose stored months differ from the recount.
   const agencies = new Set(deleted.map(([a]) => a));
-  for (const off of await monthRowsOffTheirDays(tx)) agencies.add(off.agency_id);
+  const months = totals.monthSums();
+  const storedMonths = await queryRows<{ a: string; m: string; measure: string; v: string }>(
+    tx,
+    sql`SELECT agency_id::text AS a, month::text AS m, measure, value::text AS v FROM indicator_month_counts`,
+  );
+  for (const row of storedMonths) {
+    const name = `${row.a}|${row.m}|${row.measure}`;
+    if (Number(row.v) !== (months.get(name) ?? 0)) agencies.add(row.a);
+    months.delete(name);
+  }
+  for (const name of months.keys()) agencies.add(name.slice(0, name.indexOf('|')));
   if (agencies.size > 0) await recomputeMonths(tx, [...agencies]);
   return { rows: total, mode: 'compared', pairs: totals.pairCount, pairsRepaired: dirty.size + gone.length, rowsWritten, agenciesRepaired: agencies.size };
 }
