@@ -4,7 +4,9 @@
 // to a plain count(*) scan of the same dossiers measured in the same run. Targets (issue #6, at ~3 M dossiers):
 // indicators < 500 ms, rebuild < 60 s. Run with `npm run bench:index` (throwaway PostgreSQL) or with DATABASE_URL set.
 // BENCH_DOSSIERS (default 300000; report at 3000000), BENCH_RUNS (default 9), BENCH_SEED (default 766),
-// BENCH_WORKERS (rebuild worker threads, or a list like 2,1 to rebuild once with each; default half the cores).
+// BENCH_WORKERS (rebuild worker threads, or a list like 2,1 to rebuild once with each; default half the cores, at least 2).
+// The server gets a third of the memory as shared buffers (BENCH_PG_OPTIONS replaces the options): at 3 M dossiers the
+// dossiers, their actions and the action index the rebuild probes are ~5.5 GB.
 // The load average is printed: cores are shared.
 import { loadavg, availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +22,7 @@ postgresConfigOrExit('bench:index');
 const N = Number(process.env.BENCH_DOSSIERS ?? 300_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const SEED = Number(process.env.BENCH_SEED ?? 766);
-const WORKER_RUNS = (process.env.BENCH_WORKERS ?? String(Math.max(1, Math.floor(availableParallelism() / 2)))).split(',').map(Number);
+const WORKER_RUNS = (process.env.BENCH_WORKERS ?? String(Math.max(2, Math.floor(availableParallelism() / 2)))).split(',').map(Number);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const YEAR = 2026;
 

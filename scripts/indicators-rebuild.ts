@@ -1,7 +1,7 @@
 // npm run indicators:rebuild: recomputes the indicator aggregates (indicator_day_counts) from every dossier and its
 // action log, in one transaction: compared with the incrementally maintained rows and the (agency, procedure) pairs that
 // differ written again, or every row rewritten with `--rewrite` (docs/INDICATORS.md). On PostgreSQL the dossiers are
-// counted in worker threads (`--workers N`, default half the cores).
+// counted in worker threads (`--workers N`, default half the cores, at least 2).
 import { parseArgs } from 'node:util';
 import { runCommand } from '../src/server/cli/run-command.ts';
 import { rebuildDayCounts } from '../src/server/modules/indicators/rebuild.ts';

@@ -49,7 +49,7 @@ export type RebuildResult = WriteResult;
 
 /**
  * Makes the aggregates the recomputed ones, in one transaction (the change is atomic): counts in worker threads on
- * PostgreSQL (`options.workers`, default half the cores), in this thread on PGlite; then compares and repairs, or
+ * PostgreSQL (`options.workers`, default half the cores, at least 2), in this thread on PGlite; then compares and repairs, or
  * rewrites every row (rebuild-write.ts). Returns what was compared and written.
  */
 export async function rebuildDayCounts(db: Db, onProgress?: (dossiersDone: number) => void, options: RebuildOptions = {}): Promise<RebuildResult> {
