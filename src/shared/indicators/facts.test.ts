@@ -47,6 +47,14 @@ describe('dossier facts for March 2026', () => {
     assert.equal(facts('A').openAtEnd, null);
   });
 
+  it('counts a dossier with two supplements late for the index while it is still open', () => {
+    // E: the second supplement came back on 06/03 09:00, the result at 10:00; at 09:30 it is open, before its legal due date.
+    const beforeResult = { from: vn('2026-03-01 00:00'), to: vn('2026-03-06 09:30') };
+    assert.deepEqual(facts('E', beforeResult).openAtEnd, { legal: 'within_deadline', indexLate: true });
+    // While the second supplement was awaited (requested late by the rule of more than one): late too.
+    assert.deepEqual(facts('E', { from: march.from, to: vn('2026-03-05 12:00') }).openAtEnd, { legal: 'within_deadline', indexLate: true });
+  });
+
   it('sees the withdrawn dossier open and overdue at the end of 1–9 March', () => {
     const early = { from: vn('2026-03-01 00:00'), to: vn('2026-03-10 00:00') };
     assert.deepEqual(facts('D', early).openAtEnd, { legal: 'overdue', indexLate: true });

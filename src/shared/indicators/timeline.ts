@@ -171,7 +171,10 @@ export function dossierTimeline(
       if (clock) {
         const fixed = clock.indexForcedLate || clock.indexEndOverride !== null;
         if (fixed) {
-          if (classifyForIndex(clock, null, start, granularity) === 'late') push(timeline.indexLate, start, end);
+          // Fixed whatever the instant: 'late' (ended at a late supplement request) or, more supplements than allowed
+          // and none awaited, 'overdue' (open and late); both count late for the index.
+          const fixedClass = classifyForIndex(clock, null, start, granularity);
+          if (fixedClass === 'late' || fixedClass === 'overdue') push(timeline.indexLate, start, end);
         } else {
           push(timeline.indexLate, Math.max(start, overdueAfter(calendar, clock.indexDueAt)), end);
         }
