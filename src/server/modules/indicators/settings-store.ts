@@ -72,10 +72,15 @@ export async function updateProvinceSettings(deps: Pick<Deps, 'db'>, viewer: Vie
     if (current) {
       await tx.update(indicatorSettings).set(values).where(eq(indicatorSettings.provinceCode, provinceCode));
     } else {
-      // Two first writes at once: the second finds the row taken and is told to reload.
+      // Two first writes at once: the second finds the row taken (by the other's commit) and is told to reload, with
+      // the version it would have to read now (a new statement sees the committed row).
       const inserted = await tx.insert(indicatorSettings).values({ provinceCode, ...values }).onConflictDoNothing().returning();
       if (inserted.length === 0) {
-        throw new AppError('CONFLICT', 'Cấu hình chỉ số đã được người khác thay đổi; hãy tải lại.', 'The indicator settings were changed by someone else; reload them.', { rule: 'stale_version', currentVersion: 1 });
+        const [taken] = await tx.select({ version: indicatorSettings.version }).from(indicatorSettings).where(eq(indicatorSettings.provinceCode, provinceCode));
+        throw new AppError('CONFLICT', 'Cấu hình chỉ số đã được người khác thay đổi; hãy tải lại.', 'The indicator settings were changed by someone else; reload them.', {
+          rule: 'stale_version',
+          currentVersion: taken?.version ?? 1,
+        });
       }
     }
     return view(provinceCode, version, input.settings);
