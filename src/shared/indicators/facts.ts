@@ -143,7 +143,8 @@ export interface DayRow {
 }
 
 const MEASURE_NUMBER = Object.fromEntries([...FLOW_MEASURES, ...STOCK_MEASURES].map((m, i) => [m, i])) as Record<Measure, number>;
-// A small integer per (day, measure): cheaper to hash than a string built for every row.
+// A small integer per (day, measure): cheaper to hash than a string built for every row. Room for 32 measures.
+if (Object.keys(MEASURE_NUMBER).length > 32) throw new Error('dayRows keys have room for 32 measures');
 const key = (day: number, measure: Measure) => day * 32 + MEASURE_NUMBER[measure];
 
 function addStock(rows: Map<number, DayRow>, measure: Measure, intervals: DossierTimeline['open']): void {

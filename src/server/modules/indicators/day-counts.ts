@@ -80,8 +80,10 @@ export interface KeyedRow extends DayRow {
  * Actions that can change a dossier's contribution (receipt, pauses, extension, endings, correction). Any other
  * action leaves it unchanged unless it moves the dossier to another agency or procedure (a row change): it changes
  * none of the state the timeline reads (receipt, pauses, extension, finish), and the timeline's intervals are the same
- * with or without it (consecutive pieces merge). So the incremental upkeep skips the others, and the full rebuild
- * reads only these from each log (rebuild-read.ts); rebuild.int.test.ts checks the result against whole logs.
+ * with or without it (consecutive pieces merge), given that action times do not go backwards along a log (each action
+ * is stamped with the server's clock when it is appended). So the incremental upkeep skips the
+ * others, and the full rebuild reads only these from each log (rebuild-read.ts); rebuild.int.test.ts checks the
+ * result against whole logs.
  */
 export const COUNTED_ACTIONS: ReadonlySet<ActionRecord['type']> = new Set<ActionRecord['type']>([
   'intake',

@@ -28,17 +28,39 @@ export interface ChunkRange {
   toId: string | null;
 }
 
-const ID_BITS = 48; // the ranges split the first 12 hex digits of the uuid space
+const ID_BITS = 48; // an even split divides the first 12 hex digits of the uuid space
 
-/** Id ranges of about `size` dossiers each (ids are random uuids, spread evenly) that together cover every id. */
+/** Ids sampled per chunk to place the boundaries. */
+const SAMPLES_PER_CHUNK = 20;
+const LOWEST_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Id ranges of about `size` dossiers each that together cover every id exactly once. The boundaries are taken from a
+ * sample of the ids (TABLESAMPLE, about SAMPLES_PER_CHUNK per range), so ranges stay even whatever the ids look like
+ * (random today; time-ordered ids would crowd one part of the space); an even split of the uuid space when the
+ * sample is too small (a small table).
+ */
 export async function chunkRanges(db: DbOrTx, size = CHUNK): Promise<ChunkRange[]> {
   const [stats] = await queryRows<{ dossiers: number }>(db, sql`SELECT count(*)::int AS dossiers FROM dossiers`);
-  const parts = Math.max(1, Math.ceil(Number(stats?.dossiers ?? 0) / size));
-  const bound = (k: number) => {
-    const hex = (BigInt(k) * (1n << BigInt(ID_BITS)) / BigInt(parts)).toString(16).padStart(ID_BITS / 4, '0');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
-  };
-  return Array.from({ length: parts }, (_, k) => ({ fromId: bound(k), toId: k + 1 < parts ? bound(k + 1) : null }));
+  const count = Number(stats?.dossiers ?? 0);
+  const parts = Math.max(1, Math.ceil(count / size));
+  if (parts === 1) return [{ fromId: LOWEST_ID, toId: null }];
+  const percent = Math.min(100, (100 * SAMPLES_PER_CHUNK * parts) / count);
+  const sample = (await queryRows<{ id: string }>(db, sql`SELECT id::text AS id FROM dossiers TABLESAMPLE SYSTEM (${percent})`)).map((r) => r.id).sort();
+  const bounds: string[] = [];
+  if (sample.length >= parts * 2) {
+    // uuids compare as their lower-case hex text, as PostgreSQL orders them.
+    for (let k = 1; k < parts; k += 1) {
+      const id = sample[Math.floor((k * sample.length) / parts)]!;
+      if (id > (bounds.at(-1) ?? LOWEST_ID)) bounds.push(id);
+    }
+  } else {
+    for (let k = 1; k < parts; k += 1) {
+      const hex = ((BigInt(k) * (1n << BigInt(ID_BITS))) / BigInt(parts)).toString(16).padStart(ID_BITS / 4, '0');
+      bounds.push(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`);
+    }
+  }
+  return [LOWEST_ID, ...bounds].map((fromId, k) => ({ fromId, toId: bounds[k] ?? null }));
 }
 
 /**
@@ -88,7 +110,8 @@ export function decodeDossier(raw: RawDossier, levels: ReadonlyMap<string, strin
 export type Visit = (dossier: CountedDossier, log: ActionRecord[], calendar: WorkingCalendar) => void;
 
 /**
- * Visits every received dossier of the ranges, in id order, with its log and calendar (the province's,
+ * Visits every received dossier of the ranges (range by range, in no order within one) with its counted actions
+ * (COUNTED_ACTIONS, oldest first; the actor is not read) and its calendar (the province's,
  * from its year of receipt, as the incremental upkeep). `onChunk` gets the number of dossiers of each chunk done.
  */
 export async function visitRanges(db: DbOrTx, ranges: readonly ChunkRange[], visit: Visit, onChunk?: (dossiers: number) => void): Promise<void> {

@@ -73,25 +73,23 @@ async function rewriteAll(tx: DbOrTx, totals: DayTotals): Promise<number> {
 interface StoredPair {
   a: string;
   p: string;
-  /** Postgres array texts `{…}` of the days (since 1970-01-01) and values; measures comma-separated, same order. */
-  d: string;
-  m: string;
-  v: string;
+  /** The provinces of the pair's rows (one when right), comma-separated. */
+  provinces: string;
+  /** The pair's rows as `day:measure:value` (day since 1970-01-01), comma-separated, in no order. */
+  rows: string;
 }
 
-const items = (arrayText: string) => (arrayText.length <= 2 ? [] : arrayText.slice(1, -1).split(','));
-
-/** Whether the stored rows of a pair are exactly the sums' non-zero rows of it. */
+/** Whether the stored rows of a pair are exactly the sums' non-zero rows of it, under the right province. */
 function samePair(totals: DayTotals, pair: number, stored: StoredPair): boolean {
-  const days = items(stored.d);
-  const measures = stored.m.split(',');
-  const values = items(stored.v);
+  if (stored.provinces !== totals.pairName(pair)[0]) return false;
   let matched = 0;
-  for (let i = 0; i < days.length; i += 1) {
-    const value = Number(values[i]);
+  for (const row of stored.rows.split(',')) {
+    const first = row.indexOf(':');
+    const second = row.indexOf(':', first + 1);
+    const value = Number(row.slice(second + 1));
     if (value === 0) continue;
-    const measure = totals.measureNumber(measures[i]!);
-    if (measure === undefined || totals.pairSum(pair, Number(days[i]), measure) !== value) return false;
+    const measure = totals.measureNumber(row.slice(first + 1, second));
+    if (measure === undefined || totals.pairSum(pair, Number(row.slice(0, first)), measure) !== value) return false;
     matched += 1;
   }
   return matched === totals.nonZeroCount(pair);
@@ -109,13 +107,14 @@ export async function writeTotals(tx: DbOrTx, totals: DayTotals, options: { rewr
   };
   if (options.rewrite) return rewrite();
 
-  // One row per stored pair: its rows as aligned arrays (aggregates of one group see its rows in the same order).
-  // The hash aggregate needs memory for every pair's arrays at once; the setting lasts until the commit.
+  // One row per stored pair: its provinces and its rows as one text (one aggregate: no reliance on two aggregates
+  // seeing a group's rows in the same order). The hash aggregate needs memory for every pair's text at once; the
+  // setting lasts until the commit.
   await tx.execute(sql`SET LOCAL work_mem = '256MB'`);
   const stored = await queryRows<StoredPair>(
     tx,
-    sql`SELECT agency_id::text AS a, procedure_id::text AS p, array_agg(day - DATE '1970-01-01')::text AS d, string_agg(measure, ',') AS m,
-               array_agg(value)::text AS v
+    sql`SELECT agency_id::text AS a, procedure_id::text AS p, string_agg(DISTINCT province_code, ',') AS provinces,
+               string_agg(concat_ws(':', day - DATE '1970-01-01', measure, value), ',') AS rows
           FROM indicator_day_counts GROUP BY agency_id, procedure_id`,
   );
   const dirty = new Set<number>();
@@ -124,7 +123,7 @@ export async function writeTotals(tx: DbOrTx, totals: DayTotals, options: { rewr
   for (const row of stored) {
     const pair = totals.pairNumber(row.a, row.p);
     if (pair === undefined) {
-      if (items(row.v).some((v) => Number(v) !== 0)) gone.push(row);
+      if (row.rows.split(',').some((r) => Number(r.slice(r.lastIndexOf(':') + 1)) !== 0)) gone.push(row);
       continue;
     }
     seen.add(pair);
@@ -146,13 +145,19 @@ export async function writeTotals(tx: DbOrTx, totals: DayTotals, options: { rewr
   // Month rows: those of the agencies just repaired, and of any agency whose stored months differ from the recount.
   const agencies = new Set(deleted.map(([a]) => a));
   const months = totals.monthSums();
-  const storedMonths = await queryRows<{ a: string; m: string; measure: string; v: string }>(
+  const provinceOf = new Map<string, string>();
+  for (let pair = 0; pair < totals.pairCount; pair += 1) {
+    const [province, agency] = totals.pairName(pair);
+    provinceOf.set(agency, province);
+  }
+  const storedMonths = await queryRows<{ a: string; province: string; m: string; measure: string; v: string }>(
     tx,
-    sql`SELECT agency_id::text AS a, month::text AS m, measure, value::text AS v FROM indicator_month_counts`,
+    sql`SELECT agency_id::text AS a, province_code AS province, to_char(month, 'YYYY-MM-DD') AS m, measure, value::text AS v FROM indicator_month_counts`,
   );
   for (const row of storedMonths) {
     const name = `${row.a}|${row.m}|${row.measure}`;
-    if (Number(row.v) !== (months.get(name) ?? 0)) agencies.add(row.a);
+    const province = provinceOf.get(row.a);
+    if (Number(row.v) !== (months.get(name) ?? 0) || (province !== undefined && province !== row.province)) agencies.add(row.a);
     months.delete(name);
   }
   for (const name of months.keys()) agencies.add(name.slice(0, name.indexOf('|')));

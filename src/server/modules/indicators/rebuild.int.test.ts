@@ -77,18 +77,20 @@ describe('full rebuild in parallel parts', () => {
     assert.equal(keys!.n, 2);
   });
 
-  it('repairs exactly the pairs that differ: a changed value, a lost pair, a stray pair, a month row off its days', async () => {
+  it('repairs exactly the pairs that differ: a changed value, a lost pair, a stray pair, a wrong province, a month row off its days', async () => {
     const db = life.ctx.deps.db;
     const before = await storedDayCounts(db);
     const pairs = await queryRows<{ agency_id: string; procedure_id: string; n: number }>(
       db,
-      sql`SELECT agency_id, procedure_id, count(*)::int AS n FROM indicator_day_counts GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 2`,
+      sql`SELECT agency_id, procedure_id, count(*)::int AS n FROM indicator_day_counts GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 3`,
     );
-    const [changed, lost] = pairs as [(typeof pairs)[number], (typeof pairs)[number]];
+    const [changed, lost, moved] = pairs as [(typeof pairs)[number], (typeof pairs)[number], (typeof pairs)[number]];
     await db.execute(sql`UPDATE indicator_day_counts SET value = value + 5
       WHERE (agency_id, procedure_id, day, measure) = (SELECT agency_id, procedure_id, day, measure FROM indicator_day_counts
         WHERE agency_id = ${changed.agency_id} AND procedure_id = ${changed.procedure_id} ORDER BY day, measure LIMIT 1)`);
     await db.execute(sql`DELETE FROM indicator_day_counts WHERE agency_id = ${lost.agency_id} AND procedure_id = ${lost.procedure_id}`);
+    // Rows filed under another province than their agency's (their values right).
+    await db.execute(sql`UPDATE indicator_day_counts SET province_code = '79' WHERE agency_id = ${moved.agency_id} AND procedure_id = ${moved.procedure_id}`);
     // A pair no dossier has (another procedure of the same agency), and a month row of an agency that no day row explains.
     const [stray] = await queryRows<{ id: string }>(
       db,
@@ -96,17 +98,21 @@ describe('full rebuild in parallel parts', () => {
     );
     await db.execute(sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
       VALUES ('01', ${changed.agency_id}, ${stray!.id}, '2026-05-04', 'received_online', 3)`);
-    await db.execute(sql`UPDATE indicator_month_counts SET value = value - 1
-      WHERE (agency_id, month, measure) = (SELECT agency_id, month, measure FROM indicator_month_counts WHERE agency_id <> ${changed.agency_id} AND agency_id <> ${lost.agency_id} ORDER BY 1, 2, 3 LIMIT 1)`);
+    const [off] = await queryRows<{ agency_id: string }>(
+      db,
+      sql`UPDATE indicator_month_counts SET value = value - 1
+        WHERE (agency_id, month, measure) = (SELECT agency_id, month, measure FROM indicator_month_counts WHERE agency_id <> ${changed.agency_id} AND agency_id <> ${lost.agency_id} ORDER BY 1, 2, 3 LIMIT 1)
+        RETURNING agency_id`,
+    );
     assert.notDeepEqual(sorted(await storedDayCounts(db)), sorted(before));
     assert.ok((await monthRowsOffTheirDays(db)).length > 0);
 
     const repaired = await rebuildDayCounts(db, undefined, { workers: 2, chunk: 90 });
     assert.equal(repaired.mode, 'compared');
-    assert.equal(repaired.pairsRepaired, 3);
-    assert.equal(repaired.rowsWritten, changed.n + lost.n);
-    // The two agencies of the repaired pairs (the stray pair is one of them) and the one whose month row was off.
-    assert.equal(repaired.agenciesRepaired, changed.agency_id === lost.agency_id ? 2 : 3);
+    assert.equal(repaired.pairsRepaired, 4);
+    assert.equal(repaired.rowsWritten, changed.n + lost.n + moved.n);
+    // The agencies of the repaired pairs (the stray pair is of the first one's) and the one whose month row was off.
+    assert.equal(repaired.agenciesRepaired, new Set([changed.agency_id, lost.agency_id, moved.agency_id, off!.agency_id]).size);
     assert.deepEqual(sorted(await storedDayCounts(db)), sorted(before));
     assert.deepEqual(await monthRowsOffTheirDays(db), []);
 

@@ -19,7 +19,10 @@ import { dayFromIso } from '../../../shared/calendar/vietnam-time.ts';
 
 export { monthRowsOffTheirDays } from './rebuild-write.ts';
 
-/** Visits every received dossier with its action log (oldest first) and its calendar, in id order. */
+/**
+ * Visits every received dossier with the actions of its log that can change its rows (COUNTED_ACTIONS, oldest first,
+ * actor not read) and its calendar, by id ranges.
+ */
 export async function eachCountedDossier(
   db: DbOrTx,
   visit: (dossier: CountedDossier, log: ActionRecord[], calendar: WorkingCalendar) => void,
