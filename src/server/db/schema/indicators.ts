@@ -23,10 +23,9 @@ export const indicatorDayCounts = pgTable(
     value: bigint('value', { mode: 'number' }).notNull(),
   },
   (t) => [
+    // Every reader filters by agency (the primary key's first column) or by procedure (below); the former indexes
+    // (province, day) and (measure, day) served no query and cost every upsert and rebuild (dropped in migration 0027).
     primaryKey({ columns: [t.agencyId, t.day, t.measure, t.procedureId] }),
-    index('indicator_day_counts_province_idx').on(t.provinceCode, t.day),
-    /** The catalogue figures of the 766 index (3.2, 3.5b) read a few measures of a period for every procedure. */
-    index('indicator_day_counts_measure_idx').on(t.measure, t.day),
     /**
      * One procedure's rows of a measure over a period: whether it was used online or paid online (3.2, 3.5b, one probe
      * per procedure instead of every row of the year) and the per-procedure breakdowns.

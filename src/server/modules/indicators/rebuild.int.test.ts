@@ -72,7 +72,7 @@ describe('full rebuild in parallel parts', () => {
     assert.equal(fks!.n, 2);
     const [keys] = await queryRows<{ n: number }>(
       db,
-      sql`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'indicator_day_counts' AND (indexname LIKE '%_pk' OR indexname = 'indicator_day_counts_province_idx')`,
+      sql`SELECT count(*)::int AS n FROM pg_indexes WHERE tablename = 'indicator_day_counts' AND (indexname LIKE '%_pk' OR indexname = 'indicator_day_counts_procedure_idx')`,
     );
     assert.equal(keys!.n, 2);
   });
