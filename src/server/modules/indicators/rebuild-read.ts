@@ -97,7 +97,7 @@ async function onlineLevels(db: DbOrTx): Promise<Map<string, string | null>> {
 const EMPTY: Record<string, unknown> = Object.freeze({});
 
 /** A dossier of a chunk as the incremental upkeep sees it (CountedDossier), with its log oldest first. */
-export function decodeDossier(raw: RawDossier, levels: ReadonlyMap<string, string | null>): { dossier: CountedDossier & { id: string }; log: ActionRecord[] } {
+function decodeDossier(raw: RawDossier, levels: ReadonlyMap<string, string | null>): { dossier: CountedDossier & { id: string }; log: ActionRecord[] } {
   const [id, provinceCode, competentAgencyId, procedureId, channel, duration, receivedMs, procedureVersionId, feeLines, components, entries] = raw;
   const actions = entries ?? [];
   if (actions.some((a, i) => i > 0 && a[2] < actions[i - 1]![2])) actions.sort((x, y) => x[2] - y[2]);

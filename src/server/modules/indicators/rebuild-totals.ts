@@ -2,6 +2,7 @@
 // so a sum is one entry of its pair's Map<number, number> keyed by day × MEASURES + measure (a small integer), not a
 // string key and an object per row. Partial sums (one per worker) travel as typed arrays and merge into the main thread's.
 import { isoFromDay } from '../../../shared/calendar/vietnam-time.ts';
+import { copyField } from '../../db/copy.ts';
 import type { DayRow } from '../../../shared/indicators/facts.ts';
 import type { CountedDossier, KeyedRow } from './day-counts.ts';
 
@@ -204,23 +205,35 @@ export class DayTotals {
   }
 
   /**
-   * The non-zero sums as columns (province, agency, procedure, day, measure, value), ordered by pair, day and
-   * measure, for a bulk INSERT of unnest() arrays; only the pairs of `only` when given.
+   * The non-zero sums as COPY text lines (province, agency, procedure, day, measure, value; db/copy.ts), ordered by
+   * pair, day and measure, `linesPerPiece` lines to a string; only the pairs of `only` when given.
    */
-  columns(only?: ReadonlySet<number>): { provinceCodes: string[]; agencyIds: string[]; procedureIds: string[]; days: number[]; measures: string[]; values: number[] } {
-    const out = { provinceCodes: [] as string[], agencyIds: [] as string[], procedureIds: [] as string[], days: [] as number[], measures: [] as string[], values: [] as number[] };
-    const split = this.pairs.map((name) => name.split('|') as [string, string, string]);
+  *copyText(only?: ReadonlySet<number>, linesPerPiece = 10_000): Generator<string> {
+    const prefixes = this.pairs.map((name) => `${name.split('|').map(copyField).join('\t')}\t`);
+    const suffixes = this.measures.map((m) => `\t${copyField(m)}\t`);
+    const isoOf = new Map<number, string>();
+    let piece = '';
+    let lines = 0;
     for (const [pair, key, value] of this.entries(true, only)) {
       if (value === 0) continue;
       const measure = key % MEASURES;
-      const [provinceCode, agencyId, procedureId] = split[pair]!;
-      out.provinceCodes.push(provinceCode);
-      out.agencyIds.push(agencyId);
-      out.procedureIds.push(procedureId);
-      out.days.push((key - measure) / MEASURES);
-      out.measures.push(this.measures[measure]!);
-      out.values.push(value);
+      const day = (key - measure) / MEASURES;
+      let iso = isoOf.get(day);
+      if (iso === undefined) isoOf.set(day, (iso = isoFromDay(day)));
+      piece += `${prefixes[pair]}${iso}${suffixes[measure]}${value}\n`;
+      if ((lines += 1) === linesPerPiece) {
+        yield piece;
+        piece = '';
+        lines = 0;
+      }
     }
-    return out;
+    if (piece !== '') yield piece;
+  }
+
+  /** The number of non-zero sums of the pairs of `only` (all when absent). */
+  nonZeroRows(only?: ReadonlySet<number>): number {
+    let n = 0;
+    for (let pair = 0; pair < this.sums.length; pair += 1) if (!only || only.has(pair)) n += this.nonZeroCount(pair);
+    return n;
   }
 }

@@ -7,11 +7,9 @@
 //   (a changed counting rule) or when asked (`rewrite: true`).
 import { sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../db/client.ts';
+import { copyInto } from '../../db/copy.ts';
 import { withoutForeignKeys, withoutIndexes } from './rebuild-foreign-keys.ts';
 import type { DayTotals } from './rebuild-totals.ts';
-
-/** Rows per INSERT statement of the rebuild. */
-const WRITE_BATCH = 20_000;
 
 /** Above this share of the rows in differing pairs, the whole table is rewritten (cheaper than row by row). */
 const REWRITE_SHARE = 0.2;
@@ -33,17 +31,10 @@ export interface WriteResult {
 // A Postgres array literal of simple values (uuids, codes, measure names, integers): each element double-quoted.
 const arrayLiteral = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 
-/** Inserts the sums' rows (only the pairs of `only` when given) in batches of unnest() arrays. Returns the rows. */
+/** Writes the sums' rows (only the pairs of `only` when given) by one COPY. Returns the rows. */
 async function insertRows(tx: DbOrTx, totals: DayTotals, only?: ReadonlySet<number>): Promise<number> {
-  const c = totals.columns(only);
-  for (let i = 0; i < c.values.length; i += WRITE_BATCH) {
-    const part = <T extends string | number>(list: T[]) => arrayLiteral(list.slice(i, i + WRITE_BATCH));
-    await tx.execute(sql`INSERT INTO indicator_day_counts (province_code, agency_id, procedure_id, day, measure, value)
-      SELECT p, a, r, DATE '1970-01-01' + d, m, v
-        FROM unnest(${part(c.provinceCodes)}::text[], ${part(c.agencyIds)}::uuid[], ${part(c.procedureIds)}::uuid[], ${part(c.days)}::int[],
-                    ${part(c.measures)}::text[], ${part(c.values)}::bigint[]) AS x(p, a, r, d, m, v)`);
-  }
-  return c.values.length;
+  await copyInto(tx, 'indicator_day_counts', ['province_code', 'agency_id', 'procedure_id', 'day', 'measure', 'value'], totals.copyText(only));
+  return totals.nonZeroRows(only);
 }
 
 /** Month rows of the given agencies (all when null) recomputed from their day rows. */
