@@ -4,7 +4,9 @@
 // to a plain count(*) scan of the same dossiers measured in the same run. Targets (issue #6, at ~3 M dossiers):
 // indicators < 500 ms, rebuild < 60 s. Run with `npm run bench:index` (throwaway PostgreSQL) or with DATABASE_URL set.
 // BENCH_DOSSIERS (default 300000; report at 3000000), BENCH_RUNS (default 9), BENCH_SEED (default 766),
-// BENCH_WORKERS (rebuild worker threads, or a list like 2,1 to rebuild once with each; default half the cores, at least 2).
+// BENCH_WORKERS (rebuild worker threads, or a list like 2,1 to rebuild once with each; default half the cores, at least 2),
+// BENCH_YEARS (default 2026; a list like 2024,2025,2026 spreads the dossiers evenly over those years, all finished by the
+// end of the last, and the figures are those of the last year: a database that holds several years).
 // The server gets a third of the memory as shared buffers (BENCH_PG_OPTIONS replaces the options): at 3 M dossiers the
 // dossiers, their actions and the action index the rebuild probes are ~5.5 GB.
 // The load average is printed: cores are shared.
@@ -13,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/server/db/client.ts';
 import { rebuildDayCounts } from '../src/server/modules/indicators/rebuild.ts';
+import { confirmCalendarYear } from '../src/server/modules/calendars/confirm-calendar-year.ts';
 import { loadSyntheticDossiers } from '../src/server/modules/indicators/synthetic-load.ts';
 import { setupLifecycle } from '../src/server/testing/lifecycle-fixture.ts';
 import { fixedClock } from '../src/server/testing/test-deps.ts';
@@ -24,7 +27,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const SEED = Number(process.env.BENCH_SEED ?? 766);
 const WORKER_RUNS = (process.env.BENCH_WORKERS ?? String(Math.max(2, Math.floor(availableParallelism() / 2)))).split(',').map(Number);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-const YEAR = 2026;
+const YEARS = (process.env.BENCH_YEARS ?? '2026').split(',').map(Number);
+const YEAR = YEARS.at(-1)!;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,14 +53,27 @@ async function main() {
   const fx = await setupLifecycle(clock);
   const db = fx.ctx.deps.db;
 
-  console.log(`Loading ${N.toLocaleString('en')} synthetic dossiers of ${YEAR} (Hà Nội, seed ${SEED}) with their action logs…`);
-  const loaded = await loadSyntheticDossiers(db, {
-    provinceCode: '01', dossiers: N, seed: SEED, year: YEAR, rebuild: false, bulk: true,
-    onIndexes: (step, names) => console.log(step === 'dropped' ? `  dropped ${names.length} secondary indexes (built again after the load)` : `  recreating indexes… (load average ${load()})`),
-    onProgress: (done) => {
-      if (done % 100_000 < 2000) process.stdout.write(`  ${done.toLocaleString('en')} / ${N.toLocaleString('en')} (load average ${load()})\n`);
-    },
-  });
+  const loaded = { dossiers: 0, actions: 0, loadMs: 0 };
+  let firstNumber = 1;
+  for (const [k, year] of YEARS.entries()) {
+    const count = k === YEARS.length - 1 ? N - firstNumber + 1 : Math.floor(N / YEARS.length);
+    // The report year keeps the seed (the same dossiers as a one-year run); earlier years get their own.
+    const seed = SEED + YEARS.length - 1 - k;
+    if (year < 2026) await confirmCalendarYear(fx.ctx.deps, { provinceCode: '01', year, actor: 'bench', expectedRevision: 0 });
+    console.log(`Loading ${count.toLocaleString('en')} synthetic dossiers of ${year} (Hà Nội, seed ${seed}) with their action logs…`);
+    const one = await loadSyntheticDossiers(db, {
+      provinceCode: '01', dossiers: count, seed, year, rebuild: false, bulk: true, firstNumber,
+      until: Date.parse(`${YEAR + 1}-01-01T00:00:00+07:00`),
+      onIndexes: (step, names) => console.log(step === 'dropped' ? `  dropped ${names.length} secondary indexes (built again after the load)` : `  recreating indexes… (load average ${load()})`),
+      onProgress: (done) => {
+        if (done % 100_000 < 2000) process.stdout.write(`  ${done.toLocaleString('en')} / ${count.toLocaleString('en')} (load average ${load()})\n`);
+      },
+    });
+    loaded.dossiers += one.dossiers;
+    loaded.actions += one.actions;
+    loaded.loadMs += one.loadMs;
+    firstNumber += count;
+  }
   await db.execute(sql`ANALYZE`);
 
   // First every row written (the table is empty after the load: what a changed counting rule costs), then the usual
@@ -110,7 +127,11 @@ async function main() {
     });
     dashboard.push(`  ${`/${path}:`.padEnd(22)}${ms(times)}`);
   }
-  const [counted] = await queryRows<{ n: string }>(db, sql`SELECT count(*) AS n FROM dossiers WHERE province_code = '01'`);
+  const [counted] = await queryRows<{ n: string; year: string }>(
+    db,
+    sql`SELECT count(*) AS n, count(*) FILTER (WHERE received_at >= ${`${from}T00:00:00+07:00`}::timestamptz AND received_at < ${`${to}T00:00:00+07:00`}::timestamptz) AS year
+          FROM dossiers WHERE province_code = '01'`,
+  );
   const [sizes] = await queryRows<{ dossiers: string; actions: string; aggregates: string }>(
     db,
     sql`SELECT pg_size_pretty(pg_total_relation_size('dossiers')) AS dossiers, pg_size_pretty(pg_total_relation_size('dossier_actions')) AS actions,
@@ -119,7 +140,7 @@ async function main() {
   const body = first.body;
 
   console.log('');
-  console.log(`dossiers:               ${Number(counted!.n).toLocaleString('en')} (${loaded.actions.toLocaleString('en')} actions), loaded in ${(loaded.loadMs / 1000).toFixed(1)} s (${Math.round(loaded.dossiers / (loaded.loadMs / 1000)).toLocaleString('en')} dossiers/s)`);
+  console.log(`dossiers:               ${Number(counted!.n).toLocaleString('en')} (${loaded.actions.toLocaleString('en')} actions; received in ${YEAR}: ${Number(counted!.year).toLocaleString('en')}; years ${YEARS.join(', ')}), loaded in ${(loaded.loadMs / 1000).toFixed(1)} s (${Math.round(loaded.dossiers / (loaded.loadMs / 1000)).toLocaleString('en')} dossiers/s)`);
   console.log(`table sizes:            dossiers ${sizes!.dossiers}, dossier_actions ${sizes!.actions}, indicator_day_counts ${sizes!.aggregates} (${aggregateRows.toLocaleString('en')} rows)`);
   for (const line of rebuilds) console.log(line);
   console.log(`indicators, year:       ${ms(served)} (target < 500 ms) ${percentile(served, 50) < 500 ? 'OK' : 'ABOVE TARGET'}`);

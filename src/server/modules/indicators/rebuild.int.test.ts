@@ -107,7 +107,8 @@ describe('full rebuild in parallel parts', () => {
     assert.notDeepEqual(sorted(await storedDayCounts(db)), sorted(before));
     assert.ok((await monthRowsOffTheirDays(db)).length > 0);
 
-    const repaired = await rebuildDayCounts(db, undefined, { workers: 2, chunk: 90 });
+    // Two stored pairs per FETCH: the compare reads the table in many pieces (1,000 pairs each by default).
+    const repaired = await rebuildDayCounts(db, undefined, { workers: 2, chunk: 90, pairsPerFetch: 2 });
     assert.equal(repaired.mode, 'compared');
     assert.equal(repaired.pairsRepaired, 4);
     assert.equal(repaired.rowsWritten, changed.n + lost.n + moved.n);

@@ -46,6 +46,8 @@ export interface RebuildOptions extends Omit<CountOptions, 'onProgress'> {
   onPhases?: (phases: { countMs: number; writeMs: number }) => void;
   /** Write every row again (TRUNCATE and bulk load) instead of comparing and repairing the pairs that differ. */
   rewrite?: boolean;
+  /** Stored (agency, procedure) pairs read per FETCH when comparing (default 1,000; the tests take a small one). */
+  pairsPerFetch?: number;
 }
 
 export type RebuildResult = WriteResult;
@@ -61,7 +63,7 @@ export async function rebuildDayCounts(db: Db, onProgress?: (dossiersDone: numbe
     const started = performance.now();
     const totals = await countAll(db, tx, { ...options, onProgress });
     const counted = performance.now();
-    const result = await writeTotals(tx, totals, { rewrite: options.rewrite ?? false });
+    const result = await writeTotals(tx, totals, { rewrite: options.rewrite ?? false, ...(options.pairsPerFetch ? { pairsPerFetch: options.pairsPerFetch } : {}) });
     options.onPhases?.({ countMs: counted - started, writeMs: performance.now() - counted });
     return result;
   });

@@ -48,6 +48,8 @@ export interface SyntheticOptions {
   year: number;
   /** The report instant: actions after it are not written (dossiers still open then stay open). */
   until: number;
+  /** The number of the first dossier (default 1): loads of several years into one database number on. */
+  firstNumber?: number;
 }
 
 /** A synthetic action: the shared ActionRecord plus the role that did it. */
@@ -141,7 +143,8 @@ export function* syntheticHistories(calendar: WorkingCalendar, catalogue: Synthe
   }
   const pickDay = weighted(days, dayWeights);
 
-  for (let n = 1; n <= options.dossiers; n += 1) {
+  const first = options.firstNumber ?? 1;
+  for (let n = first; n < first + options.dossiers; n += 1) {
     const procedure = pickProcedure(random());
     const agency = pickAgency[procedure.level](random());
     const channel = pickChannel(random());
