@@ -57,7 +57,7 @@ async function main() {
   let firstNumber = 1;
   for (const [k, year] of YEARS.entries()) {
     const count = k === YEARS.length - 1 ? N - firstNumber + 1 : Math.floor(N / YEARS.length);
-    // The report year keeps the seed (the same dossiers as a one-year run); earlier years get their own.
+    // The report year keeps the seed (one year alone: the same dossiers as before BENCH_YEARS); earlier years get their own.
     const seed = SEED + YEARS.length - 1 - k;
     if (year < 2026) await confirmCalendarYear(fx.ctx.deps, { provinceCode: '01', year, actor: 'bench', expectedRevision: 0 });
     console.log(`Loading ${count.toLocaleString('en')} synthetic dossiers of ${year} (Hà Nội, seed ${seed}) with their action logs…`);

@@ -16,7 +16,7 @@ describe('COPY into a table inside a transaction (db/copy.ts)', () => {
   const line = (...fields: (string | number | null)[]) => `${fields.map(copyField).join('\t')}\n`;
 
   it('writes every line of every piece, special characters and nulls included', async () => {
-    const awkward = 'tab\there, back\\slash, new\nline, return\r, Hà Nội';
+    const awkward = 'tab\there, back\\slash, new\nline, return\r, Hà Nội, a literal \\N and \\.';
     await ctx.deps.db.transaction(async (tx) => {
       await copyInto(tx, 'copy_probe', ['n', 'label', 'at'], [line(1, awkward, '2026-01-31') + line(2, null, null), line(3, 'ba', '2026-12-31')]);
     });
@@ -26,6 +26,17 @@ describe('COPY into a table inside a transaction (db/copy.ts)', () => {
       { n: 2, label: null, at: null },
       { n: 3, label: 'ba', at: '2026-12-31' },
     ]);
+  });
+
+  it('writes every line once when the text is split into several COPYs (on PGlite, of about pgliteBytes each)', async () => {
+    await ctx.deps.db.execute(sql`TRUNCATE copy_probe`);
+    const pieces = Array.from({ length: 50 }, (_, k) => line(2 * k, `piece ${k}`, null) + line(2 * k + 1, `piece ${k}`, '2026-06-01'));
+    await ctx.deps.db.transaction((tx) => copyInto(tx, 'copy_probe', ['n', 'label', 'at'], pieces, { pgliteBytes: 100 }));
+    const [stats] = await queryRows<{ rows: number; numbers: number; dated: number }>(
+      ctx.deps.db,
+      sql`SELECT count(*)::int AS rows, count(DISTINCT n)::int AS numbers, count(at)::int AS dated FROM copy_probe`,
+    );
+    assert.deepEqual(stats, { rows: 100, numbers: 100, dated: 50 });
   });
 
   it('fails the transaction on a bad row and leaves nothing written', async () => {

@@ -13,6 +13,9 @@ interface PgliteQuery {
   query(text: string, params?: unknown[], options?: { blob?: Blob }): Promise<unknown>;
 }
 
+/** Text (in UTF-16 code units, about bytes for these lines) per COPY on PGlite. */
+const PGLITE_COPY_BYTES = 32 * 1024 * 1024;
+
 const identifier = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`COPY: not a plain identifier: ${name}`);
   return name;
@@ -31,8 +34,10 @@ export function copyField(value: string | number | null): string {
 /**
  * Writes `pieces` (COPY text lines, each ending in a newline, any number of lines per piece) into `table`'s
  * `columns`, in the transaction `tx` (Drizzle's, on either engine). A bad row fails the COPY and so the transaction.
+ * `pgliteBytes`: text per COPY on PGlite (default 32 MB; the tests take a small one).
  */
-export async function copyInto(tx: DbOrTx, table: string, columns: readonly string[], pieces: Iterable<string>): Promise<void> {
+export async function copyInto(tx: DbOrTx, table: string, columns: readonly string[], pieces: Iterable<string>, options: { pgliteBytes?: number } = {}): Promise<void> {
+  const groupBytes = options.pgliteBytes ?? PGLITE_COPY_BYTES;
   const statement = `COPY ${identifier(table)} (${columns.map(identifier).join(', ')}) FROM STDIN`;
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
   if (client instanceof pg.Pool) throw new Error('copyInto needs a transaction (one connection), not the pool');
@@ -41,7 +46,20 @@ export async function copyInto(tx: DbOrTx, table: string, columns: readonly stri
     return;
   }
   if (client !== null && typeof client === 'object' && typeof (client as PgliteQuery).query === 'function') {
-    await (client as PgliteQuery).query(statement.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([...pieces]) });
+    // One COPY per ~32 MB of lines: the whole text is never held at once (as strings, blob and PGlite's copy of it).
+    const fromBlob = statement.replace(/FROM STDIN$/, "FROM '/dev/blob'");
+    let group: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (group.length > 0) await (client as PgliteQuery).query(fromBlob, [], { blob: new Blob(group) });
+      group = [];
+      size = 0;
+    };
+    for (const piece of pieces) {
+      group.push(piece);
+      if ((size += piece.length) >= groupBytes) await flush();
+    }
+    await flush();
     return;
   }
   throw new Error('copyInto: unknown database client');
