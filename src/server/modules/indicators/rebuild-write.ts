@@ -51,7 +51,7 @@ async function recomputeMonths(tx: DbOrTx, agencies: readonly string[] | null): 
 }
 
 /**
- * Replaces every row: TRUNCATE (a fresh table, no per-row check against the old versions), then plain INSERTs. The
+ * Replaces every row: TRUNCATE (a fresh table, no per-row check against the old versions), then one COPY of every row. The
  * foreign keys, primary key and indexes are dropped for the load and added back with their exact stored definitions
  * (rebuild-foreign-keys.ts): each key checked once by a join and each index built in one sorted pass, instead of per
  * row (measured at 546 k rows: 20 s with them, 4 s with the index maintained, under 1 s for the rows alone).
@@ -94,8 +94,7 @@ function samePair(totals: DayTotals, pair: number, stored: StoredPair): boolean 
 /** Compares the stored day rows with the sums pair by pair and writes only what differs (see the header). */
 export async function writeTotals(tx: DbOrTx, totals: DayTotals, options: { rewrite?: boolean; pairsPerFetch?: number } = {}): Promise<WriteResult> {
   const perFetch = Math.max(1, Math.floor(options.pairsPerFetch ?? STORED_PAIRS_PER_FETCH));
-  let total = 0;
-  for (let pair = 0; pair < totals.pairCount; pair += 1) total += totals.nonZeroCount(pair);
+  const total = totals.nonZeroRows();
   const rewrite = async (): Promise<WriteResult> => {
     const rows = await rewriteAll(tx, totals);
     const agencies = new Set<string>();
@@ -136,9 +135,7 @@ export async function writeTotals(tx: DbOrTx, totals: DayTotals, options: { rewr
   await tx.execute(sql`CLOSE rebuild_stored_pairs`); // before a TRUNCATE (a rewrite) of the table it reads
   for (let pair = 0; pair < totals.pairCount; pair += 1) if (!seen.has(pair) && totals.nonZeroCount(pair) > 0) dirty.add(pair);
 
-  let dirtyRows = 0;
-  for (const pair of dirty) dirtyRows += totals.nonZeroCount(pair);
-  if (dirtyRows > REWRITE_SHARE * total) return rewrite();
+  if (totals.nonZeroRows(dirty) > REWRITE_SHARE * total) return rewrite();
 
   const deleted = [...gone, ...[...dirty].map((pair) => totals.pairName(pair).slice(1) as [string, string])];
   if (deleted.length > 0) {
